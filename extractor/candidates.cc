@@ -1,0 +1,159 @@
+#include "candidates.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+namespace khabar {
+namespace {
+
+constexpr int kMaxGroups = 32;
+constexpr int kBoundaryRetries = 3;
+
+// Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
+// at a token boundary and passes the value builder.
+bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const ValueContext& context,
+               Candidate* c) {
+  const RE2& re = *rule.re;
+  const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups - 1);
+  re2::StringPiece groups[kMaxGroups];
+  const re2::StringPiece text(a.text.data(), a.text.size());
+  size_t endpos = a.text.size();
+  for (int attempt = 0; attempt < kBoundaryRetries; ++attempt) {
+    if (!re.Match(text, anchor, endpos, RE2::ANCHOR_START, groups, ngroups + 1)) return false;
+    const size_t end = groups[0].data() - a.text.data() + groups[0].size();
+    if (end > anchor && a.boundary[end]) break;
+    // Ended inside a token: retry on text cut at the previous boundary.
+    size_t cut = end;
+    while (cut > anchor && !a.boundary[cut]) --cut;
+    if (cut <= anchor) return false;
+    endpos = cut;
+    if (attempt + 1 == kBoundaryRetries) return false;
+  }
+  RuleMatch match;
+  match.rule = &rule;
+  match.text = std::string_view(groups[0].data(), groups[0].size());
+  uint32_t begin = anchor;
+  uint32_t end = static_cast<uint32_t>(groups[0].data() - a.text.data() + groups[0].size());
+  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+    if (index > ngroups || groups[index].data() == nullptr) continue;
+    std::string_view g(groups[index].data(), groups[index].size());
+    match.groups.emplace_back(name, g);
+    if (name == "span") {
+      begin = static_cast<uint32_t>(g.data() - a.text.data());
+      end = static_cast<uint32_t>(begin + g.size());
+    }
+  }
+  if (end <= begin) return false;
+  c->begin = begin;
+  c->end = end;
+  c->type = rule.type;
+  c->subtype = rule.subtype;
+  c->rule = rule.Provenance();
+  c->priority = rule.priority;
+  if (rule.builder) {
+    std::optional<Value> value = rule.builder(match, context);
+    if (!value) return false;
+    c->value = std::move(*value);
+  }
+  c->norm = !c->value.norm.empty() ? c->value.norm
+            : rule.type == "DATE"  ? std::string()
+                                   : DefaultNorm(a, begin, end);
+  return true;
+}
+
+}  // namespace
+
+std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {
+  std::string norm(a.text.substr(begin, end - begin));
+  // لل: the span starts at the second ل, which stands for the article.
+  constexpr std::string_view kLam = "\xD9\x84";
+  if (begin >= 2 && a.text.substr(begin - 2, 2) == kLam && norm.compare(0, 2, kLam) == 0 &&
+      !a.boundary[begin])
+    norm.insert(0, "\xD8\xA7");
+  // Collapse white space (names split over a line break).
+  std::string out;
+  bool space = false;
+  for (char ch : norm) {
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(ch);
+  }
+  return out;
+}
+
+void AddGazetteerCandidates(const Analysis& a, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
+  std::vector<GazetteerHit> hits;
+  gazetteer.Match(a.text, *a.tokens, &hits);
+  for (const GazetteerHit& hit : hits) {
+    const GazetteerEntry& e = gazetteer.entries()[hit.entry];
+    Candidate c;
+    c.begin = (*a.tokens)[hit.first_token].begin + hit.skip;
+    c.end = (*a.tokens)[hit.end_token - 1].end;
+    c.type = e.type;
+    c.subtype = e.subtype;
+    c.norm = e.canonical;
+    c.id = e.id;
+    c.rule = e.provenance;
+    c.priority = kGazetteerPriority;
+    c.order = static_cast<int>(out->size());
+    out->push_back(std::move(c));
+  }
+}
+
+void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueContext& context,
+                       std::vector<Candidate>* out) {
+  std::set<std::pair<uint32_t, uint32_t>> tried;  // (anchor, rule) pairs of this token
+  std::string scratch;
+  auto run = [&](const std::vector<uint32_t>& ids, uint32_t anchor) {
+    for (uint32_t id : ids) {
+      if (!tried.emplace(anchor, id).second) continue;
+      Candidate c;
+      if (MatchRule(a, rules.rules()[id], anchor, context, &c)) {
+        c.order = static_cast<int>(out->size());
+        out->push_back(std::move(c));
+      }
+    }
+  };
+  for (const Token& t : *a.tokens) {
+    tried.clear();
+    switch (t.kind) {
+      case TokenKind::kNumber: run(rules.DigitRules(), t.begin); break;
+      case TokenKind::kLatin: run(rules.LatinRules(), t.begin); break;
+      default: break;
+    }
+    if (const auto* ids = rules.RulesForWord(t.View(a.text))) run(*ids, t.begin);
+    for (int s = 0; s < t.num_stems; ++s) {
+      const Stem& stem = t.stems[s];
+      if (const auto* ids = rules.RulesForWord(t.StemText(a.text, stem, &scratch)))
+        run(*ids, t.begin + stem.skip);
+    }
+  }
+}
+
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (x.end - x.begin != y.end - y.begin) return x.end - x.begin > y.end - y.begin;
+    if (x.begin != y.begin) return x.begin < y.begin;
+    return x.order < y.order;
+  });
+  std::vector<Candidate> kept;
+  std::vector<std::pair<uint32_t, uint32_t>> taken;  // sorted by begin
+  for (Candidate& c : candidates) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(c.begin, 0u));
+    bool overlaps = (it != taken.end() && it->first < c.end) || (it != taken.begin() && std::prev(it)->second > c.begin);
+    if (overlaps) continue;
+    taken.insert(it, {c.begin, c.end});
+    kept.push_back(std::move(c));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
+  return kept;
+}
+
+}  // namespace khabar

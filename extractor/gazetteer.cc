@@ -1,0 +1,186 @@
+#include "khabar/gazetteer.h"
+
+#include <map>
+
+#include "khabar/normalizer.h"
+#include "tsv.h"
+
+namespace khabar {
+namespace {
+
+bool IsEntityType(std::string_view type) {
+  return type == "PERSON" || type == "ORG" || type == "LOC";
+}
+
+// Which entry wins when several names share a key: a country over the city of
+// the same name, a province over its seat, and so on.
+int Rank(const GazetteerEntry& e) {
+  if (e.type == "LOC") {
+    if (e.subtype == "country") return 0;
+    if (e.subtype == "region") return 1;
+    if (e.subtype == "province") return 2;
+    if (e.subtype == "commune") return 4;
+    return 5;
+  }
+  if (e.type == "ORG") return 3;
+  if (e.type == "PERSON") return 6;
+  return 9;
+}
+
+}  // namespace
+
+std::string Gazetteer::Key(std::string_view token) {
+  std::string key(token);
+  for (size_t i = 0; i + 1 < key.size(); ++i) {
+    if (key[i] == '\xD8' && key[i + 1] == '\xA9') {  // ة -> ه
+      key[i] = '\xD9';
+      key[i + 1] = '\x87';
+    }
+  }
+  return key;
+}
+
+uint32_t Gazetteer::Child(uint32_t node, const std::string& key) {
+  auto it = nodes_[node].next.find(key);
+  if (it != nodes_[node].next.end()) return it->second;
+  uint32_t child = static_cast<uint32_t>(nodes_.size());
+  nodes_[node].next.emplace(key, child);
+  nodes_.emplace_back();
+  return child;
+}
+
+StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>& files) {
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  g->nodes_.emplace_back();
+  const Normalizer& normalizer = Normalizer::Default();
+  for (const DataFile& file : files) {
+    std::string_view content = file.content;
+    std::map<std::string, std::string, std::less<>> meta;
+    int col_name = -1, col_canonical = -1, col_type = -1, col_subtype = -1, col_id = -1;
+    size_t columns = 0;
+    int line_no = 0;
+    size_t pos = 0;
+    while (pos < content.size()) {
+      size_t nl = content.find('\n', pos);
+      std::string_view line = TrimLine(content.substr(pos, nl == content.npos ? content.npos : nl - pos));
+      pos = nl == content.npos ? content.size() : nl + 1;
+      ++line_no;
+      const std::string where = file.name + ":" + std::to_string(line_no);
+      if (line.empty()) continue;
+      if (col_name < 0) {
+        if (line[0] == '#') {
+          std::string_view body = line.substr(1);
+          size_t colon = body.find(':');
+          if (colon != body.npos) {
+            std::string key(body.substr(0, colon));
+            key.erase(0, key.find_first_not_of(' '));
+            std::string value(body.substr(colon + 1));
+            value.erase(0, value.find_first_not_of(' '));
+            meta[key] = value;
+          }
+          continue;
+        }
+        if (meta.find("source") == meta.end() || meta.find("license") == meta.end())
+          return Status::Error(where + ": gazetteer header must name its '# source:' and '# license:'");
+        std::vector<std::string_view> header = SplitTabs(line);
+        columns = header.size();
+        for (size_t i = 0; i < header.size(); ++i) {
+          int idx = static_cast<int>(i);
+          if (header[i] == "name") col_name = idx;
+          else if (header[i] == "canonical") col_canonical = idx;
+          else if (header[i] == "type") col_type = idx;
+          else if (header[i] == "subtype") col_subtype = idx;
+          else if (header[i] == "id") col_id = idx;
+        }
+        if (col_name < 0 || col_canonical < 0 || col_type < 0 || col_subtype < 0 || col_id < 0)
+          return Status::Error(where + ": header must have the columns name, canonical, type, subtype, id");
+        continue;
+      }
+      if (line[0] == '#') continue;
+      std::vector<std::string_view> f = SplitTabs(line);
+      if (f.size() != columns)
+        return Status::Error(where + ": expected " + std::to_string(columns) + " tab-separated fields, found " +
+                             std::to_string(f.size()));
+      GazetteerEntry e;
+      e.name = std::string(f[col_name]);
+      e.canonical = std::string(f[col_canonical]);
+      e.type = std::string(f[col_type]);
+      e.subtype = f[col_subtype] == "-" ? std::string() : std::string(f[col_subtype]);
+      e.id = std::string(f[col_id]);
+      e.provenance = "gazetteer:" + where;
+      if (e.name.empty() || e.type.empty())
+        return Status::Error(where + ": empty name or type");
+      static const char* kTypes[] = {"PERSON", "ORG", "LOC", "GIVEN_NAME", "FAMILY_NAME"};
+      bool known = false;
+      for (const char* t : kTypes) known |= e.type == t;
+      if (!known) return Status::Error(where + ": unknown type '" + e.type + "'");
+      std::string normalized = normalizer.NormalizeString(e.name);
+      std::vector<Token> tokens = Tokenize(normalized);
+      if (tokens.empty()) return Status::Error(where + ": name has no tokens");
+      uint32_t node = 0;
+      for (const Token& t : tokens) node = g->Child(node, Key(t.View(normalized)));
+      e.num_tokens = static_cast<uint32_t>(tokens.size());
+      uint32_t index = static_cast<uint32_t>(g->entries_.size());
+      g->entries_.push_back(std::move(e));
+      auto& list = g->nodes_[node].entries;
+      list.push_back(index);
+      // Keep the best-ranked entry first.
+      for (size_t i = list.size() - 1; i > 0 && Rank(g->entries_[list[i]]) < Rank(g->entries_[list[i - 1]]); --i)
+        std::swap(list[i], list[i - 1]);
+    }
+    if (col_name < 0) return Status::Error(file.name + ":1: gazetteer has no header line");
+  }
+  return g;
+}
+
+void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
+                      std::vector<GazetteerHit>* hits) const {
+  std::string scratch, key;
+  for (uint32_t i = 0; i < tokens.size(); ++i) {
+    const Token& first = tokens[i];
+    if (first.kind == TokenKind::kPunct) continue;
+    GazetteerHit best;
+    bool found = false;
+    for (int form = -1; form < first.num_stems; ++form) {
+      std::string_view form_text;
+      uint16_t skip = 0;
+      if (form < 0) {
+        form_text = first.View(text);
+      } else {
+        const Stem& stem = first.stems[form];
+        if (stem.DropsArticle()) continue;
+        form_text = first.StemText(text, stem, &scratch);
+        skip = stem.skip;
+      }
+      key = Key(form_text);
+      auto it = nodes_[0].next.find(key);
+      if (it == nodes_[0].next.end()) continue;
+      uint32_t node = it->second;
+      for (uint32_t j = i + 1;; ++j) {
+        for (uint32_t e : nodes_[node].entries) {
+          if (!IsEntityType(entries_[e].type)) continue;
+          if (!found || j > best.end_token) {
+            best = GazetteerHit{i, j, skip, e};
+            found = true;
+          }
+          break;
+        }
+        if (j >= tokens.size() || nodes_[node].next.empty()) break;
+        auto next = nodes_[node].next.find(Key(tokens[j].View(text)));
+        if (next == nodes_[node].next.end()) break;
+        node = next->second;
+      }
+    }
+    if (found) hits->push_back(best);
+  }
+}
+
+bool Gazetteer::HasWord(std::string_view word, std::string_view type) const {
+  auto it = nodes_[0].next.find(Key(word));
+  if (it == nodes_[0].next.end()) return false;
+  for (uint32_t e : nodes_[it->second].entries)
+    if (entries_[e].type == type) return true;
+  return false;
+}
+
+}  // namespace khabar

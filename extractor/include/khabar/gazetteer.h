@@ -1,0 +1,75 @@
+// Gazetteer: large name lists (places, organizations, given names) matched
+// over normalized tokens. Each name is split into tokens; at each text token the
+// gazetteer looks up the token and its proclitic stems (بإقليم -> اقليم,
+// للناظور -> الناظور) and extends over the following tokens, keeping the
+// longest name. Keys fold ة -> ه so both spellings match.
+//
+// Thread safety: immutable after Load(); Match() is const.
+// Cost: one hash lookup per token form plus one per extension step; memory is
+// roughly 150 bytes per name.
+#ifndef KHABAR_GAZETTEER_H_
+#define KHABAR_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "khabar/data_file.h"
+#include "khabar/status.h"
+#include "khabar/tokenizer.h"
+
+namespace khabar {
+
+struct GazetteerEntry {
+  std::string name;       // as written in the file
+  std::string canonical;
+  std::string type;       // PERSON ORG LOC, or a token class (GIVEN_NAME ...)
+  std::string subtype;
+  std::string id;
+  std::string provenance;  // "gazetteer:file:line"
+  uint32_t num_tokens = 0;
+};
+
+struct GazetteerHit {
+  uint32_t first_token = 0;  // token range [first_token, end_token)
+  uint32_t end_token = 0;
+  uint16_t skip = 0;         // bytes of the first token before the name (clitics)
+  uint32_t entry = 0;        // index into entries()
+};
+
+class Gazetteer {
+ public:
+  static StatusOr<std::unique_ptr<Gazetteer>> Load(const std::vector<DataFile>& files);
+
+  // All longest matches, at most one per start token, in text order. Hits may
+  // overlap; resolution happens later.
+  void Match(std::string_view text, const std::vector<Token>& tokens,
+             std::vector<GazetteerHit>* hits) const;
+
+  // Whether a single normalized word is listed with the given type
+  // (e.g. GIVEN_NAME), tried also through its proclitic stems when `stems`.
+  bool HasWord(std::string_view word, std::string_view type) const;
+
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+  size_t size() const { return entries_.size(); }
+
+  // Folding applied to every key: ة -> ه.
+  static std::string Key(std::string_view normalized_token);
+
+ private:
+  Gazetteer() = default;
+  struct Node {
+    std::vector<uint32_t> entries;  // names ending here
+    std::unordered_map<std::string, uint32_t> next;
+  };
+  uint32_t Child(uint32_t node, const std::string& key);
+  std::vector<GazetteerEntry> entries_;
+  std::vector<Node> nodes_;  // nodes_[0] is the root
+};
+
+}  // namespace khabar
+
+#endif  // KHABAR_GAZETTEER_H_

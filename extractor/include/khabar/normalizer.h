@@ -1,0 +1,72 @@
+// Normalizer: turns original UTF-8 text into the normalized form that rules and
+// gazetteers match against, keeping a map back to the original code points.
+//
+// Per code point: NFKC (ICU), tatweel and every diacritic removed, alef forms
+// (أ إ آ ٱ) -> ا, alef maqsura ى -> ي, Arabic-Indic and Persian digits -> ASCII,
+// presentation forms -> base letters, invisible marks (ZWJ, ZWNJ, LRM, RLM, BOM,
+// soft hyphen) removed, NBSP and other spaces -> ' '. A removed code point is
+// absorbed into the span of the code point before it, so a span of normalized
+// text maps back to an original span that includes trailing diacritics.
+//
+// Thread safety: immutable after construction; Normalize() is const and may be
+// called from any number of threads. Cost: the table is built once from ICU
+// (~10 ms for the BMP); Normalize() is a table lookup per code point.
+#ifndef KHABAR_NORMALIZER_H_
+#define KHABAR_NORMALIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khabar {
+
+// Normalized text and its offset map back to the original.
+struct NormalizedText {
+  std::string text;  // normalized UTF-8
+  // For each byte of `text` (and one past the end): the original code point
+  // index where the source of that byte starts, and the index just after it.
+  std::vector<int32_t> orig_start;
+  std::vector<int32_t> orig_end;
+  // Byte offset of each original code point (size = code points + 1).
+  std::vector<uint32_t> orig_cp_byte;
+
+  // Original code-point span of the normalized byte range [begin, end).
+  int32_t OriginalStart(size_t begin) const { return orig_start[begin]; }
+  int32_t OriginalEnd(size_t begin, size_t end) const {
+    return end > begin ? orig_end[end - 1] : orig_start[begin];
+  }
+};
+
+class Normalizer {
+ public:
+  // The process-wide normalizer, built on first use.
+  static const Normalizer& Default();
+
+  // `original` must be valid UTF-8 (see RepairUtf8).
+  NormalizedText Normalize(std::string_view original) const;
+  // The normalized form alone (for gazetteer names, class entries, examples).
+  std::string NormalizeString(std::string_view original) const;
+
+ private:
+  Normalizer();
+  // Replacement for code points below kTableSize; entries are UTF-8, empty
+  // means "removed". Code points above are copied unchanged.
+  static constexpr uint32_t kTableSize = 0x10000;
+  std::vector<std::string> table_;
+  std::vector<uint8_t> identity_;  // 1 where the code point maps to itself
+};
+
+// Replaces every invalid UTF-8 sequence with U+FFFD. Returns the number of
+// replacements made.
+size_t RepairUtf8(std::string* text);
+
+// Decodes one code point at `*pos` of valid UTF-8 and advances `*pos`.
+char32_t DecodeUtf8(std::string_view s, size_t* pos);
+void AppendUtf8(char32_t cp, std::string* out);
+// Number of code points in valid UTF-8.
+size_t CountCodePoints(std::string_view s);
+
+}  // namespace khabar
+
+#endif  // KHABAR_NORMALIZER_H_

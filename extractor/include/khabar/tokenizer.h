@@ -1,0 +1,61 @@
+// Tokenizer: splits normalized text into Arabic words, Latin words, numbers and
+// punctuation. Letters and digits glued together are split (سوس21 -> سوس | 21,
+// 2020آخر -> 2020 | آخر). Each Arabic token also offers its stems: the forms
+// with proclitics (و ف ب ل ك ال لل) removed, used by gazetteers and triggers.
+//
+// Thread safety: stateless functions. Cost: one pass over the text, no
+// allocation beyond the token vector.
+#ifndef KHABAR_TOKENIZER_H_
+#define KHABAR_TOKENIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khabar {
+
+enum class TokenKind : uint8_t { kArabic, kLatin, kNumber, kPunct, kOther };
+
+// A form of a token with proclitics removed. The form (the lookup key) is the
+// token from byte `key_skip` on, prefixed with the article ال when
+// `add_article` (لل → ال); an entity found through it starts `skip` bytes into
+// the token. Usually skip == key_skip; they differ when the article is dropped
+// from the key (المجلس -> key مجلس, span still from ال) and for لل, where the
+// second ل stays inside the span as the article (للمجلس -> span لمجلس).
+struct Stem {
+  uint16_t skip = 0;
+  uint16_t key_skip = 0;
+  bool add_article = false;
+  // The article is part of the span but not of the key.
+  bool DropsArticle() const { return key_skip != skip && !add_article; }
+};
+
+struct Token {
+  uint32_t begin = 0;  // byte offsets into the normalized text
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kOther;
+  uint8_t num_stems = 0;
+  Stem stems[4];
+
+  std::string_view View(std::string_view text) const {
+    return text.substr(begin, end - begin);
+  }
+  // The stem's text; uses `scratch` when the article must be restored.
+  std::string_view StemText(std::string_view text, const Stem& stem,
+                            std::string* scratch) const;
+};
+
+// Tokenizes normalized text.
+std::vector<Token> Tokenize(std::string_view normalized);
+
+// Proclitic stems of one Arabic word (normalized), least stripped first; the
+// word itself is not included. Keys shorter than two letters are not offered.
+int ComputeStems(std::string_view word, Stem out[4]);
+
+// Short name of a token kind, for explain output.
+const char* TokenKindName(TokenKind kind);
+
+}  // namespace khabar
+
+#endif  // KHABAR_TOKENIZER_H_

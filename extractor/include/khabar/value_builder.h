@@ -1,0 +1,75 @@
+// Value builders: code that turns a rule match into an entity's value or norm.
+// A rule names its builder (`value: date`); the builder reads the rule's named
+// captures and may reject the match (a guard the pattern cannot express).
+//
+// Thread safety: builders are pure functions of their arguments.
+#ifndef KHABAR_VALUE_BUILDER_H_
+#define KHABAR_VALUE_BUILDER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace khabar {
+
+class RuleSet;
+struct Rule;
+
+struct CivilDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+// Days in a Gregorian month (0 for a bad month).
+int DaysInMonth(int year, int month);
+
+// Parses YYYY-MM-DD; nullopt when malformed or not a real day.
+std::optional<CivilDate> ParseIsoDate(std::string_view s);
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  std::string_view text;  // normalized text of the whole match
+  // Named captures that took part in the match: name -> normalized text.
+  std::vector<std::pair<std::string_view, std::string_view>> groups;
+
+  // The capture's text, or empty when it did not take part.
+  std::string_view Group(std::string_view name) const {
+    for (const auto& g : groups)
+      if (g.first == name) return g.second;
+    return {};
+  }
+  bool Has(std::string_view name) const {
+    for (const auto& g : groups)
+      if (g.first == name) return true;
+    return false;
+  }
+};
+
+struct ValueContext {
+  const RuleSet* rules = nullptr;    // for class lookups (ClassValue)
+  std::optional<CivilDate> anchor;  // the article's date, for relative dates
+};
+
+struct Value {
+  std::string value;
+  std::string norm;
+  std::string calendar;
+  std::string hijri_value;
+  bool relative = false;
+};
+
+// Returns nullopt to reject the match.
+using ValueBuilder = std::optional<Value> (*)(const RuleMatch&, const ValueContext&);
+
+// The builder registered under `name`, or nullptr.
+ValueBuilder FindValueBuilder(std::string_view name);
+
+// Builders defined elsewhere in the library.
+std::optional<Value> BuildDateValue(const RuleMatch& match, const ValueContext& context);
+
+}  // namespace khabar
+
+#endif  // KHABAR_VALUE_BUILDER_H_

@@ -1,0 +1,135 @@
+#include "khabar/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <mutex>
+
+namespace khabar {
+namespace {
+
+bool IsRemovedMark(char32_t c) {
+  return c == 0x0640 ||                    // tatweel
+         (c >= 0x064B && c <= 0x065F) ||   // harakat
+         c == 0x0670 ||                    // superscript alef
+         (c >= 0x0610 && c <= 0x061A) ||   // honorific signs
+         (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) ||
+         (c >= 0x06E7 && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) ||
+         (c >= 0x08D3 && c <= 0x08FF) ||   // extended Arabic marks
+         c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F ||
+         c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0xFEFF || c == 0x00AD || c == 0x2060;
+}
+
+bool IsSpaceLike(char32_t c) {
+  return c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
+// Folds applied after NFKC, one code point at a time.
+char32_t Fold(char32_t c) {
+  switch (c) {
+    case 0x0623: case 0x0625: case 0x0622: case 0x0671: case 0x0672: case 0x0673:
+      return 0x0627;                    // alef forms -> ا
+    case 0x0649: return 0x064A;         // ى -> ي
+    case 0x06CC: return 0x064A;         // Persian yeh
+    case 0x06A9: return 0x0643;         // keheh -> kaf
+    case 0x06C0: return 0x0647;
+    default: break;
+  }
+  if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
+  if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
+  return c;
+}
+
+}  // namespace
+
+const Normalizer& Normalizer::Default() {
+  static const Normalizer* instance = new Normalizer();
+  return *instance;
+}
+
+Normalizer::Normalizer() : table_(kTableSize), identity_(kTableSize, 0) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  for (char32_t c = 0; c < kTableSize; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string out;
+    if (IsRemovedMark(c)) {
+      table_[c] = "";
+      continue;
+    }
+    if (IsSpaceLike(c)) {
+      table_[c] = " ";
+      continue;
+    }
+    icu::UnicodeString source(static_cast<UChar32>(c));
+    icu::UnicodeString composed = source;
+    if (U_SUCCESS(status) && !nfkc->isNormalized(source, status)) {
+      composed = nfkc->normalize(source, status);
+    }
+    bool only_spaces = true, had_mark = false;
+    for (int32_t i = 0; i < composed.length();) {
+      UChar32 cp = composed.char32At(i);
+      i += U16_LENGTH(cp);
+      if (IsRemovedMark(cp)) {
+        had_mark = true;
+        continue;
+      }
+      if (cp != ' ') only_spaces = false;
+      AppendUtf8(Fold(cp), &out);
+    }
+    // Isolated presentation forms of marks (U+FE70...) decompose to a space
+    // and a mark: drop them whole.
+    if (had_mark && only_spaces) out.clear();
+    std::string self;
+    AppendUtf8(c, &self);
+    identity_[c] = out == self;
+    table_[c] = std::move(out);
+  }
+}
+
+NormalizedText Normalizer::Normalize(std::string_view original) const {
+  NormalizedText result;
+  result.text.reserve(original.size());
+  result.orig_start.reserve(original.size() + 1);
+  result.orig_end.reserve(original.size() + 1);
+  result.orig_cp_byte.reserve(original.size() + 1);
+  int32_t index = 0;          // current original code point
+  size_t last_out_begin = 0;  // output bytes of the last emitting code point
+  size_t pos = 0;
+  while (pos < original.size()) {
+    const size_t begin = pos;
+    result.orig_cp_byte.push_back(static_cast<uint32_t>(begin));
+    char32_t c = DecodeUtf8(original, &pos);
+    const bool in_table = c < kTableSize;
+    if (in_table && !identity_[c] && table_[c].empty()) {
+      // Removed: the previous emitted code point absorbs it.
+      for (size_t b = last_out_begin; b < result.text.size(); ++b) result.orig_end[b] = index + 1;
+      ++index;
+      continue;
+    }
+    last_out_begin = result.text.size();
+    if (!in_table || identity_[c]) {
+      result.text.append(original.substr(begin, pos - begin));
+    } else {
+      result.text.append(table_[c]);
+    }
+    for (size_t b = last_out_begin; b < result.text.size(); ++b) {
+      result.orig_start.push_back(index);
+      result.orig_end.push_back(index + 1);
+    }
+    ++index;
+  }
+  result.orig_cp_byte.push_back(static_cast<uint32_t>(original.size()));
+  result.orig_start.push_back(index);
+  result.orig_end.push_back(index);
+  return result;
+}
+
+std::string Normalizer::NormalizeString(std::string_view original) const {
+  return Normalize(original).text;
+}
+
+}  // namespace khabar

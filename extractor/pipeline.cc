@@ -1,0 +1,79 @@
+#include "khabar/pipeline.h"
+
+#include "candidates.h"
+
+namespace khabar {
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const std::vector<DataFile>& rules,
+                                                     const std::vector<DataFile>& gazetteers) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::Load(rules);
+  if (!r.ok()) return r.status();
+  p->rules_ = std::move(r.value());
+  StatusOr<std::unique_ptr<Gazetteer>> g = Gazetteer::Load(gazetteers);
+  if (!g.ok()) return g.status();
+  p->gazetteer_ = std::move(g.value());
+  return p;
+}
+
+namespace {
+
+Entity ToEntity(const NormalizedText& n, std::string_view original, const Candidate& c) {
+  Entity e;
+  e.type = c.type;
+  e.subtype = c.subtype;
+  e.start = n.OriginalStart(c.begin);
+  e.end = n.OriginalEnd(c.begin, c.end);
+  const uint32_t b = n.orig_cp_byte[e.start];
+  e.text = std::string(original.substr(b, n.orig_cp_byte[e.end] - b));
+  e.norm = c.norm;
+  e.value = c.value.value;
+  e.calendar = c.value.calendar;
+  e.hijri_value = c.value.hijri_value;
+  e.relative = c.value.relative;
+  e.id = c.id;
+  e.rule = c.rule;
+  e.priority = c.priority;
+  return e;
+}
+
+}  // namespace
+
+Record Pipeline::Process(const Article& article, const ProcessOptions& options, Trace* trace) const {
+  Record record;
+  record.id = article.id;
+  record.source = article.source;
+  record.errors = article.errors;
+  record.meta.title = article.title;
+  record.meta.date = article.date;
+  record.meta.outlet = article.outlet;
+  if (article.skip_extraction) return record;
+
+  NormalizedText normalized = Normalizer::Default().Normalize(article.text);
+  std::vector<Token> tokens = Tokenize(normalized.text);
+  Analysis analysis;
+  analysis.text = normalized.text;
+  analysis.tokens = &tokens;
+  analysis.boundary.assign(normalized.text.size() + 1, 0);
+  for (const Token& t : tokens) analysis.boundary[t.begin] = analysis.boundary[t.end] = 1;
+
+  ValueContext context;
+  context.rules = rules_.get();
+  context.anchor = ParseIsoDate(!article.date.empty() ? article.date : options.doc_date);
+
+  std::vector<Candidate> candidates;
+  AddGazetteerCandidates(analysis, *gazetteer_, &candidates);
+  AddRuleCandidates(analysis, *rules_, context, &candidates);
+  if (trace) {
+    for (const Candidate& c : candidates) trace->candidates.push_back(ToEntity(normalized, article.text, c));
+  }
+  for (const Candidate& c : ResolveOverlaps(std::move(candidates)))
+    record.entities.push_back(ToEntity(normalized, article.text, c));
+  if (trace) {
+    trace->normalized = std::move(normalized);
+    trace->tokens = std::move(tokens);
+  }
+  return record;
+}
+
+}  // namespace khabar

@@ -1,0 +1,272 @@
+#include "khabar/reader.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "khabar/normalizer.h"
+
+namespace khabar {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string StripGz(const std::string& name) { return EndsWith(name, ".gz") ? name.substr(0, name.size() - 3) : name; }
+
+bool IsJsonLines(const std::string& path) {
+  std::string p = StripGz(path);
+  return EndsWith(p, ".jsonl") || EndsWith(p, ".ndjson");
+}
+
+std::string Stem(const std::string& path) {
+  std::string name = fs::path(StripGz(path)).filename().string();
+  size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+void NoteRepairs(size_t replaced, Article* a) {
+  if (replaced)
+    a->errors.push_back("invalid UTF-8: " + std::to_string(replaced) + " byte(s) replaced with U+FFFD");
+}
+
+void NoteOversize(size_t bytes, size_t limit, Article* a) {
+  a->errors.push_back("article is " + std::to_string(bytes) + " bytes, over --max-article-bytes " +
+                      std::to_string(limit) + "; not processed");
+  a->text.clear();
+  a->skip_extraction = true;
+}
+
+}  // namespace
+
+// One open input file (or standard input), read through zlib, which passes
+// uncompressed data through unchanged.
+class ArticleReader::Source {
+ public:
+  Source(std::string path, gzFile file, bool json_lines, size_t limit)
+      : path_(std::move(path)), file_(file), json_lines_(json_lines), limit_(limit) {}
+  ~Source() { gzclose(file_); }
+
+  // Next article; false at the end of the file. Sets *error on a read error.
+  bool Next(Article* a, std::string* error) {
+    if (done_) return false;
+    if (!json_lines_) {
+      done_ = true;
+      std::string text;
+      size_t total = 0;
+      if (!ReadAll(&text, &total, error)) return false;
+      a->id = Stem(path_);
+      a->source = path_;
+      if (total > limit_) {
+        NoteOversize(total, limit_, a);
+        return true;
+      }
+      NoteRepairs(RepairUtf8(&text), a);
+      a->text = std::move(text);
+      return true;
+    }
+    std::string line;
+    size_t length = 0;
+    while (true) {
+      if (!ReadLine(&line, &length, error)) return false;
+      ++line_no_;
+      if (length > 0 && line.find_first_not_of(" \t\r") != std::string::npos) break;
+      if (length > limit_) break;
+    }
+    ParseLine(std::move(line), length, a);
+    return true;
+  }
+
+ private:
+  bool Fill(std::string* error) {
+    if (eof_) return false;
+    buffer_.resize(1 << 18);
+    int n = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
+    if (n < 0) {
+      int code;
+      const char* msg = gzerror(file_, &code);
+      *error = path_ + ": read error: " + (code == Z_ERRNO ? std::strerror(errno) : msg);
+      eof_ = true;
+      done_ = true;
+      return false;
+    }
+    buffer_.resize(static_cast<size_t>(n));
+    begin_ = 0;
+    if (n == 0) eof_ = true;
+    return n > 0;
+  }
+
+  bool ReadAll(std::string* out, size_t* total, std::string* error) {
+    while (true) {
+      if (begin_ >= buffer_.size() && !Fill(error)) break;
+      size_t n = buffer_.size() - begin_;
+      *total += n;
+      if (out->size() <= limit_) out->append(buffer_, begin_, n);
+      begin_ = buffer_.size();
+    }
+    return error->empty();
+  }
+
+  // Reads one line (without its newline); keeps at most limit+1 bytes but
+  // counts all of them in *length. False at the end of input.
+  bool ReadLine(std::string* line, size_t* length, std::string* error) {
+    line->clear();
+    *length = 0;
+    bool any = false;
+    while (true) {
+      if (begin_ >= buffer_.size() && !Fill(error)) {
+        if (any) return true;
+        done_ = true;
+        return false;
+      }
+      any = true;
+      size_t nl = buffer_.find('\n', begin_);
+      size_t end = nl == std::string::npos ? buffer_.size() : nl;
+      size_t n = end - begin_;
+      *length += n;
+      if (line->size() <= limit_) line->append(buffer_, begin_, std::min(n, limit_ + 1 - line->size()));
+      begin_ = nl == std::string::npos ? buffer_.size() : nl + 1;
+      if (nl != std::string::npos) return true;
+    }
+  }
+
+  void ParseLine(std::string line, size_t length, Article* a) {
+    const std::string where = path_ + ":" + std::to_string(line_no_);
+    a->id = where;
+    a->source = path_;
+    if (length > limit_) {
+      NoteOversize(length, limit_, a);
+      return;
+    }
+    size_t replaced = RepairUtf8(&line);
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    NoteRepairs(replaced, a);
+    if (j.is_discarded() || !j.is_object()) {
+      a->errors.push_back(j.is_discarded() ? "invalid JSON line" : "JSON line is not an object");
+      a->skip_extraction = true;
+      return;
+    }
+    auto string_field = [&](const char* key) -> std::string {
+      auto it = j.find(key);
+      if (it == j.end() || it->is_null()) return std::string();
+      if (it->is_string()) return it->get<std::string>();
+      if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+      return it->dump();
+    };
+    std::string id = string_field("id");
+    if (!id.empty()) a->id = id;
+    a->date = string_field("date");
+    a->title = string_field("title");
+    a->url = string_field("url");
+    a->outlet = string_field("source");
+    auto text = j.find("text");
+    if (text == j.end() || text->is_null()) {
+      a->errors.push_back("missing \"text\" field");
+      a->skip_extraction = true;
+    } else if (!text->is_string()) {
+      a->errors.push_back("\"text\" is not a string");
+      a->skip_extraction = true;
+    } else {
+      a->text = text->get<std::string>();
+    }
+    if (!a->date.empty() && a->date.size() >= 10) a->date = a->date.substr(0, 10);
+  }
+
+  std::string path_;
+  gzFile file_;
+  bool json_lines_;
+  size_t limit_;
+  std::string buffer_;
+  size_t begin_ = 0;
+  bool eof_ = false;
+  bool done_ = false;
+  size_t line_no_ = 0;
+};
+
+ArticleReader::ArticleReader(std::vector<std::string> inputs, ReaderOptions options)
+    : options_(options) {
+  if (inputs.empty()) inputs.push_back("-");
+  for (std::string& in : inputs) pending_.push_back(std::move(in));
+}
+
+ArticleReader::~ArticleReader() = default;
+
+bool ArticleReader::IsInputFileName(const std::string& name) {
+  if (name.rfind("gold", 0) == 0) return false;  // annotation files beside articles
+  std::string n = StripGz(name);
+  return EndsWith(n, ".txt") || EndsWith(n, ".jsonl") || EndsWith(n, ".ndjson");
+}
+
+bool ArticleReader::OpenNext() {
+  while (!pending_.empty()) {
+    std::string path = std::move(pending_.front());
+    pending_.pop_front();
+    if (path == "-") {
+      gzFile f = gzdopen(dup(0), "rb");
+      current_ = std::make_unique<Source>("-", f, true, options_.max_article_bytes);
+      return true;
+    }
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> files;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && IsInputFileName(it->path().filename().string()))
+          files.push_back(it->path().string());
+      }
+      if (ec) {
+        file_errors_.push_back(path + ": " + ec.message());
+        had_file_errors_ = true;
+      }
+      std::sort(files.begin(), files.end());
+      pending_.insert(pending_.begin(), files.begin(), files.end());
+      continue;
+    }
+    if (!fs::exists(path, ec)) {
+      file_errors_.push_back(path + ": no such file or directory");
+      had_file_errors_ = true;
+      continue;
+    }
+    gzFile f = gzopen(path.c_str(), "rb");
+    if (!f) {
+      file_errors_.push_back(path + ": cannot open: " + std::strerror(errno));
+      had_file_errors_ = true;
+      continue;
+    }
+    gzbuffer(f, 1 << 17);
+    current_ = std::make_unique<Source>(path, f, IsJsonLines(path), options_.max_article_bytes);
+    return true;
+  }
+  return false;
+}
+
+bool ArticleReader::Next(Article* article) {
+  while (true) {
+    if (!current_ && !OpenNext()) return false;
+    *article = Article();
+    std::string error;
+    if (current_->Next(article, &error)) return true;
+    if (!error.empty()) {
+      file_errors_.push_back(error);
+      had_file_errors_ = true;
+    }
+    current_.reset();
+  }
+}
+
+std::vector<std::string> ArticleReader::TakeFileErrors() {
+  std::vector<std::string> out;
+  out.swap(file_errors_);
+  return out;
+}
+
+}  // namespace khabar

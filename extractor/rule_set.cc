@@ -1,0 +1,334 @@
+#include "khabar/rule_set.h"
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+
+#include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
+#include "khabar/tokenizer.h"
+
+namespace khabar {
+namespace {
+
+constexpr int64_t kMaxMemPerRule = 64 << 20;
+constexpr int kMaxExpansionDepth = 8;
+
+bool IsEntityType(const std::string& t) {
+  return t == "PERSON" || t == "ORG" || t == "LOC" || t == "DATE" || t == "ROLE";
+}
+
+int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
+
+// Collapses runs of white space to one space.
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string ClassKey(std::string_view word) {
+  return Gazetteer::Key(CollapseSpaces(Normalizer::Default().NormalizeString(word)));
+}
+
+// A class word as a regex: literal pieces, flexible spaces, ة or ه.
+std::string WordRegex(const std::string& normalized) {
+  std::string out;
+  size_t start = 0;
+  while (start <= normalized.size()) {
+    size_t space = normalized.find(' ', start);
+    std::string piece = normalized.substr(start, space == std::string::npos ? std::string::npos : space - start);
+    std::string quoted = RE2::QuoteMeta(piece);
+    size_t p = 0;
+    while ((p = quoted.find("\xD8\xA9", p)) != std::string::npos) {
+      quoted.replace(p, 2, "[\xD8\xA9\xD9\x87]");
+      p += 6;
+    }
+    out += quoted;
+    if (space == std::string::npos) break;
+    out += "[ \\t]+";
+    start = space + 1;
+  }
+  return out;
+}
+
+std::string FirstTokenKey(const std::string& normalized) {
+  std::vector<Token> tokens = Tokenize(normalized);
+  if (tokens.empty()) return std::string();
+  return Gazetteer::Key(tokens[0].View(normalized));
+}
+
+}  // namespace
+
+std::string Rule::Provenance() const { return file + ":" + std::to_string(line) + " " + id; }
+
+class RuleSetLoader {
+ public:
+  explicit RuleSetLoader(RuleSet* set) : set_(set) {}
+
+  Status Load(const std::vector<DataFile>& files) {
+    std::vector<std::pair<const DataFile*, YAML::Node>> docs;
+    for (const DataFile& file : files) {
+      try {
+        docs.emplace_back(&file, YAML::Load(file.content));
+      } catch (const YAML::Exception& e) {
+        return Status::Error(file.name + ":" + std::to_string(e.mark.line + 1) + ": bad YAML: " + e.msg);
+      }
+    }
+    // Macros and classes first: rules may use those of any file.
+    for (auto& [file, doc] : docs) {
+      if (doc.IsNull()) continue;
+      if (!doc.IsMap()) return Status::Error(file->name + ":1: a rule file must be a mapping");
+      for (auto it = doc.begin(); it != doc.end(); ++it) {
+        std::string key = it->first.as<std::string>("");
+        if (key != "macros" && key != "classes" && key != "rules")
+          return Status::Error(Where(*file, it->first) + ": unknown section '" + key + "'");
+      }
+      if (Status s = LoadMacros(*file, doc["macros"]); !s.ok()) return s;
+      if (Status s = LoadClasses(*file, doc["classes"]); !s.ok()) return s;
+    }
+    for (auto& [file, doc] : docs) {
+      if (doc.IsNull() || !doc["rules"]) continue;
+      const YAML::Node rules = doc["rules"];
+      if (!rules.IsSequence()) return Status::Error(Where(*file, rules) + ": 'rules' must be a list");
+      for (const YAML::Node& node : rules)
+        if (Status s = LoadRule(*file, node); !s.ok()) return s;
+    }
+    return Status();
+  }
+
+ private:
+  static std::string Where(const DataFile& file, const YAML::Node& node) {
+    return file.name + ":" + std::to_string(LineOf(node));
+  }
+
+  Status LoadMacros(const DataFile& file, const YAML::Node& node) {
+    if (!node) return Status();
+    if (!node.IsMap()) return Status::Error(Where(file, node) + ": 'macros' must be a mapping");
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      std::string name = it->first.as<std::string>("");
+      if (macros_.count(name) || set_->classes_.count(name))
+        return Status::Error(Where(file, it->first) + ": duplicate macro or class '" + name + "'");
+      if (!it->second.IsScalar())
+        return Status::Error(Where(file, it->second) + ": macro '" + name + "' must be a string");
+      macros_[name] = it->second.as<std::string>();
+    }
+    return Status();
+  }
+
+  Status LoadClasses(const DataFile& file, const YAML::Node& node) {
+    if (!node) return Status();
+    if (!node.IsMap()) return Status::Error(Where(file, node) + ": 'classes' must be a mapping");
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      std::string name = it->first.as<std::string>("");
+      if (macros_.count(name) || set_->classes_.count(name))
+        return Status::Error(Where(file, it->first) + ": duplicate macro or class '" + name + "'");
+      RuleSet::Class cls;
+      auto add = [&](const std::string& word, const std::string& value) {
+        std::string normalized = CollapseSpaces(Normalizer::Default().NormalizeString(word));
+        if (normalized.empty()) return;
+        cls.words.push_back(normalized);
+        cls.values[Gazetteer::Key(normalized)] = value;
+      };
+      const YAML::Node& body = it->second;
+      if (body.IsSequence()) {
+        for (const YAML::Node& w : body) add(w.as<std::string>(""), w.as<std::string>(""));
+      } else if (body.IsMap()) {
+        for (auto w = body.begin(); w != body.end(); ++w)
+          add(w->first.as<std::string>(""), w->second.as<std::string>(""));
+      } else {
+        return Status::Error(Where(file, body) + ": class '" + name + "' must be a list or a mapping");
+      }
+      if (cls.words.empty()) return Status::Error(Where(file, body) + ": class '" + name + "' is empty");
+      std::sort(cls.words.begin(), cls.words.end());
+      cls.words.erase(std::unique(cls.words.begin(), cls.words.end()), cls.words.end());
+      set_->classes_[name] = std::move(cls);
+    }
+    return Status();
+  }
+
+  // Replaces {name} references by macros (recursively) and classes.
+  Status Expand(const std::string& pattern, int depth, const std::string& where, std::string* out) {
+    if (depth > kMaxExpansionDepth) return Status::Error(where + ": macros nest too deeply (a cycle?)");
+    out->clear();
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      char c = pattern[i];
+      if (c == '\\' && i + 1 < pattern.size()) {
+        out->push_back(c);
+        out->push_back(pattern[++i]);
+        continue;
+      }
+      if (c == '{' && i + 1 < pattern.size() &&
+          (std::isalpha(static_cast<unsigned char>(pattern[i + 1])) || pattern[i + 1] == '_')) {
+        size_t close = pattern.find('}', i);
+        std::string name = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
+        bool ident = !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
+        });
+        if (ident) {
+          if (auto m = macros_.find(name); m != macros_.end()) {
+            std::string inner;
+            if (Status s = Expand(m->second, depth + 1, where, &inner); !s.ok()) return s;
+            *out += "(?:" + inner + ")";
+          } else if (auto k = set_->classes_.find(name); k != set_->classes_.end()) {
+            std::vector<std::string> words = k->second.words;
+            std::sort(words.begin(), words.end(),
+                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+            std::string alt;
+            for (const std::string& w : words) alt += (alt.empty() ? "" : "|") + WordRegex(w);
+            *out += "(?:" + alt + ")";
+          } else {
+            return Status::Error(where + ": unknown macro or class {" + name + "}");
+          }
+          i = close;
+          continue;
+        }
+      }
+      out->push_back(c);
+    }
+    return Status();
+  }
+
+  Status LoadExamples(const DataFile& file, const YAML::Node& node, const std::string& where, bool counter,
+                      std::vector<RuleExample>* out) {
+    if (!node) return Status();
+    if (!node.IsSequence()) return Status::Error(where + ": examples must be a list");
+    for (const YAML::Node& ex : node) {
+      RuleExample example;
+      example.line = LineOf(ex);
+      if (ex.IsScalar()) {
+        example.text = ex.as<std::string>();
+        if (!counter)
+          return Status::Error(file.name + ":" + std::to_string(example.line) +
+                               ": an example needs 'text' and 'match'");
+      } else if (ex.IsMap()) {
+        example.text = ex["text"].as<std::string>("");
+        example.match = ex["match"].as<std::string>("");
+        example.value = ex["value"].as<std::string>("");
+        example.anchor = ex["anchor"].as<std::string>("");
+        if (example.text.empty() || (!counter && example.match.empty()))
+          return Status::Error(file.name + ":" + std::to_string(example.line) +
+                               ": an example needs 'text' and 'match'");
+      } else {
+        return Status::Error(file.name + ":" + std::to_string(example.line) + ": bad example");
+      }
+      out->push_back(std::move(example));
+    }
+    return Status();
+  }
+
+  Status LoadRule(const DataFile& file, const YAML::Node& node) {
+    if (!node.IsMap()) return Status::Error(Where(file, node) + ": a rule must be a mapping");
+    Rule rule;
+    rule.file = file.name;
+    rule.line = LineOf(node);
+    rule.id = node["id"].as<std::string>("");
+    std::string where = Where(file, node) + " " + (rule.id.empty() ? "(no id)" : rule.id);
+    try {
+      if (rule.id.empty()) return Status::Error(where + ": rule has no id");
+      if (!ids_.insert(rule.id).second) return Status::Error(where + ": duplicate rule id");
+      rule.type = node["type"].as<std::string>("");
+      if (!IsEntityType(rule.type)) return Status::Error(where + ": unknown type '" + rule.type + "'");
+      rule.subtype = node["subtype"].as<std::string>("");
+      rule.priority = node["priority"].as<int>(50);
+      rule.pattern = node["pattern"].as<std::string>("");
+      if (rule.pattern.empty()) return Status::Error(where + ": rule has no pattern");
+      rule.builder_name = node["value"].as<std::string>("");
+      if (!rule.builder_name.empty()) {
+        rule.builder = FindValueBuilder(rule.builder_name);
+        if (!rule.builder) return Status::Error(where + ": unknown value builder '" + rule.builder_name + "'");
+      }
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        static const std::set<std::string> kKeys = {"id", "type", "subtype", "priority", "pattern", "value",
+                                                    "trigger", "examples", "counter_examples", "note"};
+        std::string key = it->first.as<std::string>("");
+        if (!kKeys.count(key)) return Status::Error(where + ": unknown field '" + key + "'");
+      }
+    } catch (const YAML::Exception& e) {
+      return Status::Error(where + ": " + e.msg);
+    }
+    // Pattern literals are normalized like the text (ASCII is left as it is).
+  std::string pattern_norm = Normalizer::Default().NormalizeString(rule.pattern);
+    if (Status s = Expand(pattern_norm, 0, where, &rule.expanded); !s.ok()) return s;
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    options.set_longest_match(true);
+    options.set_log_errors(false);
+    options.set_max_mem(kMaxMemPerRule);
+    rule.re = std::make_shared<RE2>(rule.expanded, options);
+    if (!rule.re->ok()) return Status::Error(where + ": bad regex: " + rule.re->error());
+
+    // Triggers.
+    const uint32_t index = static_cast<uint32_t>(set_->rules_.size());
+    YAML::Node trigger = node["trigger"];
+    std::vector<std::string> triggers;
+    if (trigger.IsScalar()) triggers.push_back(trigger.as<std::string>());
+    else if (trigger.IsSequence())
+      for (const YAML::Node& t : trigger) triggers.push_back(t.as<std::string>(""));
+    if (triggers.empty()) return Status::Error(where + ": rule has no trigger");
+    std::set<std::string> words;
+    for (const std::string& t : triggers) {
+      if (t == "DIGIT") {
+        rule.trigger_digit = true;
+      } else if (t == "LATIN") {
+        rule.trigger_latin = true;
+      } else if (t.size() > 2 && t.front() == '{' && t.back() == '}') {
+        auto k = set_->classes_.find(t.substr(1, t.size() - 2));
+        if (k == set_->classes_.end()) return Status::Error(where + ": unknown trigger class " + t);
+        for (const std::string& w : k->second.words) words.insert(FirstTokenKey(w));
+      } else {
+        std::string key = FirstTokenKey(Normalizer::Default().NormalizeString(t));
+        if (key.empty()) return Status::Error(where + ": empty trigger");
+        words.insert(key);
+      }
+    }
+    for (const std::string& w : words) set_->word_rules_[w].push_back(index);
+    if (rule.trigger_digit) set_->digit_rules_.push_back(index);
+    if (rule.trigger_latin) set_->latin_rules_.push_back(index);
+
+    if (Status s = LoadExamples(file, node["examples"], where, false, &rule.examples); !s.ok()) return s;
+    if (Status s = LoadExamples(file, node["counter_examples"], where, true, &rule.counter_examples); !s.ok())
+      return s;
+    set_->rules_.push_back(std::move(rule));
+    return Status();
+  }
+
+  RuleSet* set_;
+  std::map<std::string, std::string> macros_;
+  std::set<std::string> ids_;
+};
+
+StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& files) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  RuleSetLoader loader(set.get());
+  if (Status s = loader.Load(files); !s.ok()) return s;
+  return set;
+}
+
+const std::vector<uint32_t>* RuleSet::RulesForWord(std::string_view word) const {
+  auto it = word_rules_.find(Gazetteer::Key(word));
+  return it == word_rules_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
+  auto k = classes_.find(class_name);
+  if (k == classes_.end()) return std::nullopt;
+  auto v = k->second.values.find(ClassKey(word));
+  if (v == k->second.values.end()) return std::nullopt;
+  return std::string_view(v->second);
+}
+
+bool RuleSet::HasClass(std::string_view class_name) const { return classes_.find(class_name) != classes_.end(); }
+
+}  // namespace khabar

@@ -1,0 +1,67 @@
+#include "khabar/runner.h"
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace khabar {
+namespace {
+
+// Reads up to one batch; returns false when nothing was read.
+bool ReadBatch(ArticleReader* reader, const RunOptions& options, std::vector<Article>* batch,
+               const std::function<void(const std::string&)>& on_file_error, RunStats* stats) {
+  batch->clear();
+  size_t bytes = 0;
+  Article article;
+  while (batch->size() < options.batch_articles && bytes < options.batch_bytes && reader->Next(&article)) {
+    for (const std::string& e : reader->TakeFileErrors()) {
+      on_file_error(e);
+      ++stats->file_errors;
+    }
+    bytes += article.text.size();
+    batch->push_back(std::move(article));
+  }
+  for (const std::string& e : reader->TakeFileErrors()) {
+    on_file_error(e);
+    ++stats->file_errors;
+  }
+  stats->bytes += bytes;
+  return !batch->empty();
+}
+
+}  // namespace
+
+RunStats RunPipeline(const Pipeline& pipeline, ArticleReader* reader, const RunOptions& options,
+                     const std::function<bool(const Record&)>& sink,
+                     const std::function<void(const std::string&)>& on_file_error) {
+  RunStats stats;
+  const int threads = std::max(1, options.threads);
+  std::vector<Article> batch, next;
+  std::vector<Record> records;
+  bool more = ReadBatch(reader, options, &batch, on_file_error, &stats);
+  while (more) {
+    records.assign(batch.size(), Record());
+    std::atomic<size_t> cursor{0};
+    auto work = [&] {
+      for (size_t i = cursor++; i < batch.size(); i = cursor++)
+        records[i] = pipeline.Process(batch[i], options.process);
+    };
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) workers.emplace_back(work);
+    // Read the next batch while the workers run.
+    more = ReadBatch(reader, options, &next, on_file_error, &stats);
+    for (std::thread& w : workers) w.join();
+    for (const Record& r : records) {
+      ++stats.articles;
+      if (!r.errors.empty()) ++stats.articles_with_errors;
+      if (!sink(r)) {
+        stats.stopped = true;
+        return stats;
+      }
+    }
+    batch.swap(next);
+  }
+  return stats;
+}
+
+}  // namespace khabar

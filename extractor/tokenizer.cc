@@ -1,0 +1,123 @@
+#include "khabar/tokenizer.h"
+
+#include <unicode/uchar.h>
+
+#include "khabar/normalizer.h"
+
+namespace khabar {
+namespace {
+
+bool IsArabicLetter(char32_t c) {
+  return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
+         (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+         (c >= 0x08A0 && c <= 0x08C9);
+}
+
+TokenKind Classify(char32_t c) {
+  if (c >= '0' && c <= '9') return TokenKind::kNumber;
+  if (c < 0x80) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return TokenKind::kLatin;
+    return TokenKind::kPunct;
+  }
+  if (IsArabicLetter(c)) return TokenKind::kArabic;
+  if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK) {
+    return c < 0x0600 ? TokenKind::kLatin : TokenKind::kOther;
+  }
+  if (u_isdigit(c)) return TokenKind::kNumber;
+  return TokenKind::kPunct;
+}
+
+bool IsSpace(char32_t c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || u_isUWhiteSpace(c); }
+
+constexpr std::string_view kWaw = "\xD9\x88";   // و
+constexpr std::string_view kFa = "\xD9\x81";    // ف
+constexpr std::string_view kBa = "\xD8\xA8";    // ب
+constexpr std::string_view kLam = "\xD9\x84";   // ل
+constexpr std::string_view kKaf = "\xD9\x83";   // ك
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+constexpr size_t kLetter = 2;  // bytes of an Arabic letter
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+std::string_view Token::StemText(std::string_view text, const Stem& stem,
+                                 std::string* scratch) const {
+  std::string_view rest = text.substr(begin + stem.key_skip, end - begin - stem.key_skip);
+  if (!stem.add_article) return rest;
+  scratch->assign(kAl);
+  scratch->append(rest);
+  return *scratch;
+}
+
+int ComputeStems(std::string_view word, Stem out[4]) {
+  int n = 0;
+  auto add = [&](size_t skip, size_t key_skip, bool add_article) {
+    size_t key_letters = (word.size() - key_skip) / kLetter + (add_article ? 2 : 0);
+    if (n < 4 && key_letters >= 2 && key_skip < word.size())
+      out[n++] = Stem{static_cast<uint16_t>(skip), static_cast<uint16_t>(key_skip), add_article};
+  };
+  if (word.size() < 3 * kLetter) return 0;
+  size_t conj = (StartsWith(word, kWaw) || StartsWith(word, kFa)) ? kLetter : 0;
+  std::string_view after_conj = word.substr(conj);
+  // لل: preposition ل + article whose alef is elided.
+  if (StartsWith(after_conj, kLam) && StartsWith(after_conj.substr(kLetter), kLam) &&
+      after_conj.size() >= 4 * kLetter) {
+    if (conj) add(conj, conj, false);
+    add(conj + kLetter, conj + 2 * kLetter, true);
+    add(conj + kLetter, conj + 2 * kLetter, false);
+    return n;
+  }
+  if (conj) add(conj, conj, false);
+  size_t prep = (StartsWith(after_conj, kBa) || StartsWith(after_conj, kLam) ||
+                 StartsWith(after_conj, kKaf)) ? kLetter : 0;
+  if (prep && after_conj.size() >= 3 * kLetter) add(conj + prep, conj + prep, false);
+  // The article: keep it in the span, drop it from the key.
+  std::string_view stem = word.substr(conj + prep);
+  if (StartsWith(stem, kAl)) add(conj + prep, conj + prep + kAl.size(), false);
+  return n;
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t begin = pos;
+    char32_t c = DecodeUtf8(text, &pos);
+    if (IsSpace(c)) continue;
+    TokenKind kind = Classify(c);
+    if (kind != TokenKind::kPunct) {
+      // Extend while the kind stays the same (glued letters and digits split).
+      while (pos < text.size()) {
+        size_t next = pos;
+        char32_t d = DecodeUtf8(text, &next);
+        if (Classify(d) != kind || IsSpace(d)) break;
+        pos = next;
+      }
+    }
+    Token token;
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(pos);
+    token.kind = kind;
+    if (kind == TokenKind::kArabic)
+      token.num_stems = static_cast<uint8_t>(ComputeStems(text.substr(begin, pos - begin), token.stems));
+    tokens.push_back(token);
+  }
+  return tokens;
+}
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kArabic: return "arabic";
+    case TokenKind::kLatin: return "latin";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kPunct: return "punct";
+    case TokenKind::kOther: return "other";
+  }
+  return "?";
+}
+
+}  // namespace khabar
