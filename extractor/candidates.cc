@@ -56,6 +56,11 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
     std::optional<Value> value = rule.builder(match, context);
     if (!value) return false;
     c->value = std::move(*value);
+    if (c->value.end_in_match >= 0) {
+      end = static_cast<uint32_t>(anchor + c->value.end_in_match);
+      if (end <= begin || !a.boundary[end]) return false;
+      c->end = end;
+    }
   }
   c->norm = !c->value.norm.empty() ? c->value.norm
             : rule.type == "DATE"  ? std::string()

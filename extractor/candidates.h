@@ -35,6 +35,8 @@ struct Analysis {
   std::string_view text;              // normalized
   const std::vector<Token>* tokens = nullptr;
   std::vector<uint8_t> boundary;      // 1 at byte offsets where a token starts or ends
+  const Gazetteer* gazetteer = nullptr;
+  const RuleSet* rules = nullptr;
 };
 
 // Gazetteer hits as candidates (priority kGazetteerPriority).

@@ -1,5 +1,6 @@
 #include "khabar/gazetteer.h"
 
+#include <algorithm>
 #include <map>
 
 #include "khabar/normalizer.h"
@@ -30,14 +31,20 @@ int Rank(const GazetteerEntry& e) {
 }  // namespace
 
 std::string Gazetteer::Key(std::string_view token) {
-  std::string key(token);
+  std::string key;
+  KeyInto(token, &key);
+  return key;
+}
+
+void Gazetteer::KeyInto(std::string_view token, std::string* out) {
+  std::string& key = *out;
+  key.assign(token.data(), token.size());
   for (size_t i = 0; i + 1 < key.size(); ++i) {
     if (key[i] == '\xD8' && key[i + 1] == '\xA9') {  // ة -> ه
       key[i] = '\xD9';
       key[i + 1] = '\x87';
     }
   }
-  return key;
 }
 
 uint32_t Gazetteer::Child(uint32_t node, const std::string& key) {
@@ -152,7 +159,7 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
         form_text = first.StemText(text, stem, &scratch);
         skip = stem.skip;
       }
-      key = Key(form_text);
+      KeyInto(form_text, &key);
       auto it = nodes_[0].next.find(key);
       if (it == nodes_[0].next.end()) continue;
       uint32_t node = it->second;
@@ -166,13 +173,23 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
           break;
         }
         if (j >= tokens.size() || nodes_[node].next.empty()) break;
-        auto next = nodes_[node].next.find(Key(tokens[j].View(text)));
+        KeyInto(tokens[j].View(text), &key);
+        auto next = nodes_[node].next.find(key);
         if (next == nodes_[node].next.end()) break;
         node = next->second;
       }
     }
     if (found) hits->push_back(best);
   }
+}
+
+std::vector<std::string> Gazetteer::NormalizedNamesOfType(std::string_view type) const {
+  std::vector<std::string> names;
+  for (const GazetteerEntry& e : entries_)
+    if (e.type == type) names.push_back(Normalizer::Default().NormalizeString(e.name));
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 bool Gazetteer::HasWord(std::string_view word, std::string_view type) const {

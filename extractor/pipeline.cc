@@ -1,18 +1,19 @@
 #include "khabar/pipeline.h"
 
 #include "candidates.h"
+#include "stages.h"
 
 namespace khabar {
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const std::vector<DataFile>& rules,
                                                      const std::vector<DataFile>& gazetteers) {
   std::unique_ptr<Pipeline> p(new Pipeline());
-  StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::Load(rules);
-  if (!r.ok()) return r.status();
-  p->rules_ = std::move(r.value());
   StatusOr<std::unique_ptr<Gazetteer>> g = Gazetteer::Load(gazetteers);
   if (!g.ok()) return g.status();
   p->gazetteer_ = std::move(g.value());
+  StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::Load(rules, p->gazetteer_.get());
+  if (!r.ok()) return r.status();
+  p->rules_ = std::move(r.value());
   return p;
 }
 
@@ -54,11 +55,14 @@ Record Pipeline::Process(const Article& article, const ProcessOptions& options, 
   Analysis analysis;
   analysis.text = normalized.text;
   analysis.tokens = &tokens;
+  analysis.gazetteer = gazetteer_.get();
+  analysis.rules = rules_.get();
   analysis.boundary.assign(normalized.text.size() + 1, 0);
   for (const Token& t : tokens) analysis.boundary[t.begin] = analysis.boundary[t.end] = 1;
 
   ValueContext context;
   context.rules = rules_.get();
+  context.gazetteer = gazetteer_.get();
   context.anchor = ParseIsoDate(!article.date.empty() ? article.date : options.doc_date);
 
   std::vector<Candidate> candidates;
@@ -67,8 +71,12 @@ Record Pipeline::Process(const Article& article, const ProcessOptions& options, 
   if (trace) {
     for (const Candidate& c : candidates) trace->candidates.push_back(ToEntity(normalized, article.text, c));
   }
-  for (const Candidate& c : ResolveOverlaps(std::move(candidates)))
-    record.entities.push_back(ToEntity(normalized, article.text, c));
+  DropBoilerplate(analysis, &candidates);
+  std::vector<Candidate> resolved = ResolveOverlaps(std::move(candidates));
+  LinkMentions(analysis, &resolved);
+  FindRelations(analysis, resolved, &record.relations);
+  ExtractMeta(analysis, resolved, &record.meta);
+  for (const Candidate& c : resolved) record.entities.push_back(ToEntity(normalized, article.text, c));
   if (trace) {
     trace->normalized = std::move(normalized);
     trace->tokens = std::move(tokens);

@@ -75,7 +75,7 @@ std::string Rule::Provenance() const { return file + ":" + std::to_string(line) 
 
 class RuleSetLoader {
  public:
-  explicit RuleSetLoader(RuleSet* set) : set_(set) {}
+  RuleSetLoader(RuleSet* set, const Gazetteer* gazetteer) : set_(set), gazetteer_(gazetteer) {}
 
   Status Load(const std::vector<DataFile>& files) {
     std::vector<std::pair<const DataFile*, YAML::Node>> docs;
@@ -177,6 +177,7 @@ class RuleSetLoader {
           return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
         });
         if (ident) {
+          MaybeAddGazetteerClass(name);
           if (auto m = macros_.find(name); m != macros_.end()) {
             std::string inner;
             if (Status s = Expand(m->second, depth + 1, where, &inner); !s.ok()) return s;
@@ -284,6 +285,7 @@ class RuleSetLoader {
       } else if (t == "LATIN") {
         rule.trigger_latin = true;
       } else if (t.size() > 2 && t.front() == '{' && t.back() == '}') {
+        MaybeAddGazetteerClass(t.substr(1, t.size() - 2));
         auto k = set_->classes_.find(t.substr(1, t.size() - 2));
         if (k == set_->classes_.end()) return Status::Error(where + ": unknown trigger class " + t);
         for (const std::string& w : k->second.words) words.insert(FirstTokenKey(w));
@@ -304,20 +306,40 @@ class RuleSetLoader {
     return Status();
   }
 
+  // A gazetteer type named in capitals becomes a class on first use.
+  void MaybeAddGazetteerClass(const std::string& name) {
+    if (!gazetteer_ || set_->classes_.count(name) || macros_.count(name)) return;
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '_'; }))
+      return;
+    std::vector<std::string> names = gazetteer_->NormalizedNamesOfType(name);
+    if (names.empty()) return;
+    RuleSet::Class cls;
+    for (std::string& n : names) {
+      std::string w = CollapseSpaces(n);
+      cls.values[Gazetteer::Key(w)] = w;
+      cls.words.push_back(std::move(w));
+    }
+    set_->classes_[name] = std::move(cls);
+  }
+
   RuleSet* set_;
+  const Gazetteer* gazetteer_;
   std::map<std::string, std::string> macros_;
   std::set<std::string> ids_;
 };
 
-StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& files) {
+StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& files,
+                                                 const Gazetteer* gazetteer) {
   std::unique_ptr<RuleSet> set(new RuleSet());
-  RuleSetLoader loader(set.get());
+  RuleSetLoader loader(set.get(), gazetteer);
   if (Status s = loader.Load(files); !s.ok()) return s;
   return set;
 }
 
 const std::vector<uint32_t>* RuleSet::RulesForWord(std::string_view word) const {
-  auto it = word_rules_.find(Gazetteer::Key(word));
+  thread_local std::string key;
+  Gazetteer::KeyInto(word, &key);
+  auto it = word_rules_.find(key);
   return it == word_rules_.end() ? nullptr : &it->second;
 }
 

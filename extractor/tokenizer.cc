@@ -15,6 +15,7 @@ bool IsArabicLetter(char32_t c) {
 
 TokenKind Classify(char32_t c) {
   if (c >= '0' && c <= '9') return TokenKind::kNumber;
+  if (c >= 0x0621 && c <= 0x064A) return TokenKind::kArabic;  // fast path
   if (c < 0x80) {
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return TokenKind::kLatin;
     return TokenKind::kPunct;
@@ -27,7 +28,11 @@ TokenKind Classify(char32_t c) {
   return TokenKind::kPunct;
 }
 
-bool IsSpace(char32_t c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || u_isUWhiteSpace(c); }
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  if (c >= 0x0600 && c <= 0x06FF) return false;
+  return u_isUWhiteSpace(c);
+}
 
 constexpr std::string_view kWaw = "\xD9\x88";   // و
 constexpr std::string_view kFa = "\xD9\x81";    // ف

@@ -14,6 +14,10 @@ struct NamedBuilder {
 
 const NamedBuilder kBuilders[] = {
     {"date", &BuildDateValue},
+    {"org", &BuildOrgValue},
+    {"place", &BuildPlaceValue},
+    {"person", &BuildPersonValue},
+    {"role", &BuildRoleValue},
 };
 
 }  // namespace

@@ -61,8 +61,8 @@ std::vector<Article> ArticlesForGold(const std::vector<GoldDocument>& gold,
       } else {
         (*found)[i] = false;
         if (log)
-          *log << "khabar eval: no text for gold document " << gold[i].id << " (" << a.source
-               << "): its " << gold[i].entities.size() << " entities count as misses\n";
+          *log << "khabar eval: cannot read the text of gold document " << gold[i].id << " ("
+               << a.source << ")\n";
       }
     }
     articles.push_back(std::move(a));

@@ -53,11 +53,16 @@ class Gazetteer {
   // (e.g. GIVEN_NAME), tried also through its proclitic stems when `stems`.
   bool HasWord(std::string_view word, std::string_view type) const;
 
+  // Normalized names of every entry of `type`, sorted and unique.
+  std::vector<std::string> NormalizedNamesOfType(std::string_view type) const;
+
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   size_t size() const { return entries_.size(); }
 
   // Folding applied to every key: ة -> ه.
   static std::string Key(std::string_view normalized_token);
+  // The same, into a reused buffer (no allocation once it is large enough).
+  static void KeyInto(std::string_view normalized_token, std::string* out);
 
  private:
   Gazetteer() = default;

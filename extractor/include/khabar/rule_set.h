@@ -30,6 +30,8 @@ class RE2;
 
 namespace khabar {
 
+class Gazetteer;
+
 struct RuleExample {
   std::string text;
   std::string match;   // expected entity surface ("" for counter-examples)
@@ -61,8 +63,11 @@ struct Rule {
 class RuleSet {
  public:
   // Parses and compiles all files; the first problem found is returned with
-  // its file:line and rule id.
-  static StatusOr<std::unique_ptr<RuleSet>> Load(const std::vector<DataFile>& files);
+  // its file:line and rule id. With a gazetteer, patterns and triggers may
+  // name a gazetteer type in capitals ({GIVEN_NAME}) as a class of its
+  // single- and multi-word names.
+  static StatusOr<std::unique_ptr<RuleSet>> Load(const std::vector<DataFile>& files,
+                                                 const Gazetteer* gazetteer = nullptr);
 
   const std::vector<Rule>& rules() const { return rules_; }
 

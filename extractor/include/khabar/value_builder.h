@@ -14,6 +14,7 @@
 
 namespace khabar {
 
+class Gazetteer;
 class RuleSet;
 struct Rule;
 
@@ -50,10 +51,14 @@ struct RuleMatch {
 
 struct ValueContext {
   const RuleSet* rules = nullptr;    // for class lookups (ClassValue)
+  const Gazetteer* gazetteer = nullptr;  // for word lookups (HasWord)
   std::optional<CivilDate> anchor;  // the article's date, for relative dates
 };
 
 struct Value {
+  // When >= 0, the entity ends this many bytes after the start of the whole
+  // match (a builder that trims a name at a stop word).
+  int end_in_match = -1;
   std::string value;
   std::string norm;
   std::string calendar;
@@ -69,6 +74,14 @@ ValueBuilder FindValueBuilder(std::string_view name);
 
 // Builders defined elsewhere in the library.
 std::optional<Value> BuildDateValue(const RuleMatch& match, const ValueContext& context);
+// ORG names: ends the name at the right place, sets norm.
+std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& context);
+// LOC names found by patterns (جماعة X, دوار X ...): ends the name, sets norm.
+std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext& context);
+// PERSON names: checks and ends the name, sets norm.
+std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext& context);
+// ROLE titles: canonical masculine form as norm and value.
+std::optional<Value> BuildRoleValue(const RuleMatch& match, const ValueContext& context);
 
 }  // namespace khabar
 

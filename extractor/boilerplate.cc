@@ -1,0 +1,7 @@
+#include "stages.h"
+
+namespace khabar {
+
+void DropBoilerplate(const Analysis&, std::vector<Candidate>*) {}
+
+}  // namespace khabar
