@@ -94,7 +94,7 @@ std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {
 
 void AddGazetteerCandidates(const Analysis& a, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
   std::vector<GazetteerHit> hits;
-  gazetteer.Match(a.text, *a.tokens, &hits);
+  gazetteer.Match(a.key_text, *a.tokens, &hits);
   for (const GazetteerHit& hit : hits) {
     const GazetteerEntry& e = gazetteer.entries()[hit.entry];
     Candidate c;
@@ -132,10 +132,10 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       case TokenKind::kLatin: run(rules.LatinRules(), t.begin); break;
       default: break;
     }
-    if (const auto* ids = rules.RulesForWord(t.View(a.text))) run(*ids, t.begin);
+    if (const auto* ids = rules.RulesForWord(t.View(a.key_text))) run(*ids, t.begin);
     for (int s = 0; s < t.num_stems; ++s) {
       const Stem& stem = t.stems[s];
-      if (const auto* ids = rules.RulesForWord(t.StemText(a.text, stem, &scratch)))
+      if (const auto* ids = rules.RulesForWord(t.StemText(a.key_text, stem, &scratch)))
         run(*ids, t.begin + stem.skip);
     }
   }

@@ -33,6 +33,7 @@ struct Candidate {
 // What every stage sees of the article.
 struct Analysis {
   std::string_view text;              // normalized
+  std::string_view key_text;          // normalized and folded for lookups (same offsets)
   const std::vector<Token>* tokens = nullptr;
   std::vector<uint8_t> boundary;      // 1 at byte offsets where a token starts or ends
   const Gazetteer* gazetteer = nullptr;

@@ -37,8 +37,12 @@ std::string Gazetteer::Key(std::string_view token) {
 }
 
 void Gazetteer::KeyInto(std::string_view token, std::string* out) {
-  std::string& key = *out;
-  key.assign(token.data(), token.size());
+  out->assign(token.data(), token.size());
+  FoldKeys(out);
+}
+
+void Gazetteer::FoldKeys(std::string* text) {
+  std::string& key = *text;
   for (size_t i = 0; i + 1 < key.size(); ++i) {
     if (key[i] == '\xD8' && key[i + 1] == '\xA9') {  // ة -> ه
       key[i] = '\xD9';
@@ -47,13 +51,23 @@ void Gazetteer::KeyInto(std::string_view token, std::string* out) {
   }
 }
 
-uint32_t Gazetteer::Child(uint32_t node, const std::string& key) {
-  auto it = nodes_[node].next.find(key);
-  if (it != nodes_[node].next.end()) return it->second;
-  uint32_t child = static_cast<uint32_t>(nodes_.size());
-  nodes_[node].next.emplace(key, child);
-  nodes_.emplace_back();
-  return child;
+namespace {
+uint64_t EdgeKey(uint32_t node, uint32_t word) { return (static_cast<uint64_t>(node) << 32) | word; }
+}  // namespace
+
+uint32_t Gazetteer::Child(uint32_t node, uint32_t word) {
+  auto [it, inserted] = edges_.emplace(EdgeKey(node, word), static_cast<uint32_t>(nodes_.size()));
+  if (inserted) {
+    nodes_[node].has_children = true;
+    nodes_.emplace_back();
+  }
+  return it->second;
+}
+
+uint32_t Gazetteer::FindChild(uint32_t node, uint32_t word) const {
+  if (word == WordTable::kNotFound || !nodes_[node].has_children) return 0;
+  auto it = edges_.find(EdgeKey(node, word));
+  return it == edges_.end() ? 0 : it->second;
 }
 
 StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>& files) {
@@ -125,7 +139,8 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
       std::vector<Token> tokens = Tokenize(normalized);
       if (tokens.empty()) return Status::Error(where + ": name has no tokens");
       uint32_t node = 0;
-      for (const Token& t : tokens) node = g->Child(node, Key(t.View(normalized)));
+      Gazetteer::FoldKeys(&normalized);
+      for (const Token& t : tokens) node = g->Child(node, g->words_.Insert(t.View(normalized)));
       e.num_tokens = static_cast<uint32_t>(tokens.size());
       uint32_t index = static_cast<uint32_t>(g->entries_.size());
       g->entries_.push_back(std::move(e));
@@ -142,7 +157,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
                       std::vector<GazetteerHit>* hits) const {
-  std::string scratch, key;
+  std::string scratch;
   for (uint32_t i = 0; i < tokens.size(); ++i) {
     const Token& first = tokens[i];
     if (first.kind == TokenKind::kPunct) continue;
@@ -159,10 +174,8 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
         form_text = first.StemText(text, stem, &scratch);
         skip = stem.skip;
       }
-      KeyInto(form_text, &key);
-      auto it = nodes_[0].next.find(key);
-      if (it == nodes_[0].next.end()) continue;
-      uint32_t node = it->second;
+      uint32_t node = FindChild(0, words_.Find(form_text));
+      if (node == 0) continue;
       for (uint32_t j = i + 1;; ++j) {
         for (uint32_t e : nodes_[node].entries) {
           if (!IsEntityType(entries_[e].type)) continue;
@@ -172,11 +185,9 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
           }
           break;
         }
-        if (j >= tokens.size() || nodes_[node].next.empty()) break;
-        KeyInto(tokens[j].View(text), &key);
-        auto next = nodes_[node].next.find(key);
-        if (next == nodes_[node].next.end()) break;
-        node = next->second;
+        if (j >= tokens.size()) break;
+        node = FindChild(node, words_.Find(tokens[j].View(text)));
+        if (node == 0) break;
       }
     }
     if (found) hits->push_back(best);
@@ -193,9 +204,9 @@ std::vector<std::string> Gazetteer::NormalizedNamesOfType(std::string_view type)
 }
 
 bool Gazetteer::HasWord(std::string_view word, std::string_view type) const {
-  auto it = nodes_[0].next.find(Key(word));
-  if (it == nodes_[0].next.end()) return false;
-  for (uint32_t e : nodes_[it->second].entries)
+  uint32_t node = FindChild(0, words_.Find(Key(word)));
+  if (node == 0) return false;
+  for (uint32_t e : nodes_[node].entries)
     if (entries_[e].type == type) return true;
   return false;
 }

@@ -52,8 +52,11 @@ Record Pipeline::Process(const Article& article, const ProcessOptions& options, 
 
   NormalizedText normalized = Normalizer::Default().Normalize(article.text);
   std::vector<Token> tokens = Tokenize(normalized.text);
+  std::string key_text = normalized.text;
+  Gazetteer::FoldKeys(&key_text);
   Analysis analysis;
   analysis.text = normalized.text;
+  analysis.key_text = key_text;
   analysis.tokens = &tokens;
   analysis.gazetteer = gazetteer_.get();
   analysis.rules = rules_.get();

@@ -167,6 +167,14 @@ class RuleSetLoader {
       if (c == '\\' && i + 1 < pattern.size()) {
         out->push_back(c);
         out->push_back(pattern[++i]);
+        // \p{Arabic}, \P{L}: the braces belong to the escape.
+        if ((pattern[i] == 'p' || pattern[i] == 'P') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+          size_t close = pattern.find('}', i);
+          if (close != std::string::npos) {
+            out->append(pattern, i + 1, close - i);
+            i = close;
+          }
+        }
         continue;
       }
       if (c == '{' && i + 1 < pattern.size() &&
@@ -295,7 +303,11 @@ class RuleSetLoader {
         words.insert(key);
       }
     }
-    for (const std::string& w : words) set_->word_rules_[w].push_back(index);
+    for (const std::string& w : words) {
+      uint32_t id = set_->trigger_words_.Insert(w);
+      if (id >= set_->word_rules_.size()) set_->word_rules_.resize(id + 1);
+      set_->word_rules_[id].push_back(index);
+    }
     if (rule.trigger_digit) set_->digit_rules_.push_back(index);
     if (rule.trigger_latin) set_->latin_rules_.push_back(index);
 
@@ -337,10 +349,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
 }
 
 const std::vector<uint32_t>* RuleSet::RulesForWord(std::string_view word) const {
-  thread_local std::string key;
-  Gazetteer::KeyInto(word, &key);
-  auto it = word_rules_.find(key);
-  return it == word_rules_.end() ? nullptr : &it->second;
+  uint32_t id = trigger_words_.Find(word);
+  return id == WordTable::kNotFound ? nullptr : &word_rules_[id];
 }
 
 std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {

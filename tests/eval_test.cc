@@ -81,6 +81,28 @@ TEST_CASE("eval: span matching, strict and overlap, one row per phenomenon") {
   }
 }
 
+TEST_CASE("eval: scoring only some types") {
+  const std::vector<std::string> types = {"PERSON", "LOC"};
+  // A DATE prediction is ignored; a gold DATE becomes optional and excuses any
+  // prediction over it.
+  Matching m = MatchSpans({S("DATE", 0, 5), S("LOC", 10, 15)},
+                          {S("DATE", 20, 25), S("LOC", 1, 4), S("LOC", 10, 15)},
+                          MatchMode::kOverlap, types);
+  CHECK(m.pairs.size() == 1);
+  CHECK(m.missed.empty());
+  CHECK(m.false_hits.empty());
+  CHECK(m.ignored.size() == 2);
+
+  std::vector<std::string> parsed;
+  CHECK(ParseTypeList("LOC, PERSON", &parsed).ok());
+  CHECK(parsed == types);  // report order
+  CHECK(!ParseTypeList("LOC,PLACE", &parsed).ok());
+  CHECK(!ParseTypeList("", &parsed).ok());
+  Evaluation ev(types);
+  CHECK(ev.overlap.size() == 2);
+  CHECK(EvaluationJson(ev, false).find("DATE") == std::string::npos);
+}
+
 TEST_CASE("eval: overlap matching is greedy by overlap size, ties by position") {
   // The prediction overlaps the second gold span more.
   Matching m = MatchSpans({S("ORG", 0, 10), S("ORG", 12, 30)}, {S("ORG", 8, 30)},

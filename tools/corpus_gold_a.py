@@ -470,7 +470,7 @@ ARTICLES["a10"] = dict(
         EV("عيد الحلي"),
         REL("جويلية المقبل", "2023-07"),
         REL("فيفري المقبل", "2023-02"),
-        O("مديرية الثقافة والفنون لولاية تيزي وزو", "agency"),
+        O("مديرية الثقافة والفنون لولاية تيزي وزو", "ministry"),
         R("رئيس", "رئيس"),
         O("المجلس الشعبي البلدي لبلدية آيث يني", "council"),
         P("رابح أوقاسي"),
@@ -478,7 +478,7 @@ ARTICLES["a10"] = dict(
         D("أكتوبر 2022", "2022-10"),
         L("بني دوالة", "city"),
         D("2015", "2015"),
-        O("مديرية التربية لولاية تيزي وزو", "agency"),
+        O("مديرية التربية لولاية تيزي وزو", "ministry"),
     ],
     rels=[
         rel("أرزقي حموش", "رئيس", "جمعية ثيزيري للثقافة والتراث", ["الجمعية"]),
@@ -502,7 +502,7 @@ ARTICLES["a11"] = dict(
         D("الجمعة 28 جويلية 2023", "2023-07-28"),
         REL("أمس الخميس", "2023-07-27"),
         L("بلدية عين ولمان", "commune"),
-        O("مديرية الشباب والرياضة لولاية سطيف", "agency"),
+        O("مديرية الشباب والرياضة لولاية سطيف", "ministry"),
         O("الرابطة الجهوية لكرة القدم لسطيف", "other"),
         D("20 ماي 2023", "2023-05-20"),
         R("الرئيس", "رئيس"),
@@ -627,7 +627,7 @@ ARTICLES["a14"] = dict(
         D("الأربعاء 19 تموز 2023", "2023-07-19"),
         H("1 محرم 1445هـ", "2023-07-19", "1445-01-01"),
         L("لواء بني كنانة", "other"),
-        O("مديرية التنمية الاجتماعية", "agency"),
+        O("مديرية التنمية الاجتماعية", "ministry"),
         L("محافظة إربد", "province"),
         P("خالد الربابعة"), P("الربابعة"),
         R("رئيسا", "رئيس"),
@@ -737,7 +737,7 @@ ARTICLES["a16"] = dict(
         P("ماهر جرجس"), R("نائبا للرئيس", "نائب الرئيس"),
         P("سامية الشريف"), R("أمينا للصندوق", "أمين الصندوق"),
         REL("يوليه المقبل", "2024-07"),
-        O("مديرية التربية والتعليم", "agency", optional=True),
+        O("مديرية التربية والتعليم", "ministry", optional=True),
         D("٣٠ يونيو ٢٠٢٣", "2023-06-30"),
         L("الصعيد", "region"),
     ],
@@ -904,6 +904,41 @@ def build_article(aid, spec):
     return {"id": aid, "meta": meta, "entities": entities, "relations": spec["rels"]}
 
 
+DATE_SYSTEMS = {
+    "maghrebi months": ["ماي", "يوليوز", "غشت", "شتنبر", "نونبر", "دجنبر"],
+    "algerian/tunisian months": ["جانفي", "فيفري", "أفريل", "جوان", "جويلية", "أوت"],
+    "levantine months": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+                         "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
+    "egyptian months": ["يونيه", "يوليه"],
+}
+
+
+def date_report(records):
+    """Which date forms the gold covers: month names per system and other forms."""
+    dates = [(rec["id"], e) for rec in records for e in rec["entities"]
+             if e["type"] == "DATE"]
+    lines = []
+    for system, months in DATE_SYSTEMS.items():
+        seen = sorted({m for _, e in dates for m in months
+                       if re.search(r"(^|[\s\d])" + m + r"($|[\s\d])", e["text"])},
+                      key=months.index)
+        lines.append(f"{system}: {' '.join(seen)} ({len(seen)}/{len(months)})")
+    kinds = {
+        "hijri": lambda e: e.get("calendar") == "hijri" and not e.get("optional"),
+        "weekday+date": lambda e: (e["text"].split()[0] in WEEKDAYS and len(e["value"]) == 10
+                                   and not e.get("relative")),
+        "numeric": lambda e: re.fullmatch(r"[\d٠-٩]+[/-][\d٠-٩]+[/-][\d٠-٩]+", e["text"]),
+        "relative": lambda e: e.get("relative") and not e.get("optional"),
+        "year only": lambda e: re.fullmatch(r"[\d٠-٩]{4}", e["text"]),
+        "arabic-indic digits": lambda e: re.search("[٠-٩]", e["text"]),
+    }
+    for name, pred in kinds.items():
+        ids = sorted({aid for aid, e in dates if pred(e)})
+        n = sum(1 for _, e in dates if pred(e))
+        lines.append(f"{name}: {n} in {','.join(ids)}")
+    return lines
+
+
 def main():
     check_only = "--check" in sys.argv[1:]
     records = [build_article(aid, ARTICLES[aid]) for aid in sorted(ARTICLES)]
@@ -922,6 +957,13 @@ def main():
     print(f"non-optional entities\t{sum(v for k, v in counts.items() if '(' not in k)}")
     print(f"relations (non-optional)\t{rels}")
     print(f"articles\t{len(records)}")
+    for rec in records:
+        n = sum(1 for e in rec["entities"] if not e.get("optional"))
+        types = sorted({e["type"] for e in rec["entities"] if not e.get("optional")})
+        r = sum(1 for x in rec["relations"] if not x.get("optional"))
+        print(f"  {rec['id']}: {n} entities ({' '.join(types)}), {r} relations")
+    for line in date_report(records):
+        print(line)
 
 
 if __name__ == "__main__":

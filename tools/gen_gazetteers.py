@@ -13,8 +13,8 @@ gazetteers/src/fixups.tsv and writes, sorted and deterministic:
     gazetteers/ma_provinces.tsv   LOC/province  ma:DIV_NNN
     gazetteers/ma_communes.tsv    LOC/commune   ma:COM_NNNN
     gazetteers/cities.tsv         LOC/city      ma:COM_NNNN, gn:<idx>
-    gazetteers/given_names.tsv    GIVEN_NAME    given:<n>
-    gazetteers/family_names.tsv   FAMILY_NAME   family:<n>
+    gazetteers/given_names.tsv    GIVEN_NAME    given:<crc32 of the canonical>
+    gazetteers/family_names.tsv   FAMILY_NAME   family:<crc32 of the canonical>
 
 gazetteers/national_orgs.tsv is written by hand; this script only validates it.
 
@@ -92,15 +92,15 @@ CITY_STOPLIST = {
     "معسكر", "الجديد", "الجميل", "الخبر", "ربك", "سالم", "ميدان", "تاني", "خفي",
     "زرقاء", "الزرقاء", "العماره", "العمارة", "الزاوية", "الرمادي", "الأحمدي", "مشهد",
     "بورصة", "قيصرية", "بشار", "سعيدة", "الخمس", "كسلا", "ينبع", "حائل", "الزبير",
-    "حماة", "آبا", "الأبي", "الأبيض",
+    "حماة", "آبا", "الأبي", "الأبيض", "بنين",
 }
 
 # Given names that are (also) very frequent words, particles, titles, months or weekdays;
 # the engine also matches tokens with the article removed (الحياة -> حياة), so these would
 # fire all the time. Compared after normalization.
 GIVEN_STOPLIST = {
-    # particles, prepositions, pronouns, frequent verbs
-    "من", "على", "في", "إلى", "الى", "عن", "مع", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت",
+    # particles, prepositions, pronouns, frequent verbs (not على: it normalizes like علي)
+    "من", "في", "إلى", "الى", "عن", "مع", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت",
     "قال", "قالت", "أن", "إن", "لكن", "ثم", "أو", "أي", "بل", "قد", "لقد", "ما", "لا", "لم",
     "لن", "هو", "هي", "هم", "نحن", "أنا", "أنت", "كل", "بعض", "غير", "بين", "حول", "خلال",
     "عند", "منذ", "حتى", "لدى", "ضد", "نحو", "عبر", "دون", "فوق", "تحت", "أمام", "وراء",
@@ -143,6 +143,42 @@ GIVEN_STOPLIST = {
     "هلال", "أسد", "رعد", "بحر", "شجر", "جمر", "ثواب", "سماح", "فائز", "غالي", "وحيد",
     "حلان", "شري", "رحم", "عجب", "عذاب", "مخرب", "مظلوم", "منفي", "مطرود", "مكلف", "محلول",
     "مذكور", "مشكل", "شامل", "ضاري", "شاكر", "مجاهد", "وزي", "ياس", "الين", "الم",
+    "بركان", "بنين", "كوت", "خيال", "خنجر", "خلخال", "ترياك", "تعبان", "حرم", "روح", "راحة",
+    "ثروة", "ثاني", "تالي", "ردي", "رخيص", "سعادة", "شوكة", "صافي", "صريع", "ضفاف", "طال",
+    "عتاد", "عطب", "عنيد", "عيني", "غافل", "غربي", "فاقد", "فزع", "قادر", "قبال", "كشكول",
+    "كمر", "كلف", "لازم", "لابد", "مثقال", "مدرك", "مرهون", "مسير", "مشرق", "مظاهر", "مظهر",
+    "معتمد", "معد", "معين", "مفتول", "مفضل", "ملكي", "ملوكي", "منتهى", "منشد", "موات",
+    "موجد", "موعود", "ميسر", "ميعاد", "نظيف", "نفاوة", "واسع", "وثيق", "وسيله", "وفر",
+    "وقيد", "وهد", "يشم", "ظاهر", "عازل", "جبلي", "خريج", "خدام", "شاطي", "سني", "سنية",
+    "صدري", "طيب", "عوض", "عودة", "جودة", "جهادي", "رسل", "شهد", "ثابت", "بشر", "بلم",
+    "بكي", "تايه", "جاد", "جلاب", "حبي", "حياد", "حير", "خدر", "خشيت", "دخيل", "ذكاء",
+    "رحمن", "رحمان", "رزاق", "رواد", "رفاق", "سهد", "شكون", "صباح", "ضحى", "قدير", "كامل",
+    "ماضي", "محارب", "مطلق", "مطلب", "ناصح", "ناطق", "واثق", "وجدان", "رائد", "راجح",
+    "راضي", "راغب", "رافد", "رافع", "راكع", "رحيل", "رديف", "رسن", "رمزي", "رمزية", "رواء",
+    "رومي", "رياح", "زحل", "ساري", "سحاب", "سرى", "سهر", "شلال", "صائب", "صادق", "عائد",
+    "عائدة", "عالية", "عايش", "عذار", "عزة", "عصمة", "علية", "عناد", "عنبر", "عهود",
+    "عيادة", "غريبه", "فائزة", "فائق", "فاخر", "فاضلة", "فرحة", "فكري", "فكرية", "فيض",
+    "قدرية", "كاكا", "كردي", "كفاح", "كنار", "لاله", "لؤلؤة", "ماج", "متي", "متى", "مرسول",
+    "مرعي", "مفيده", "مهيب", "مهيمن", "مؤيد", "نابغة", "نجمة", "نذير", "نصير", "نضرة",
+    "نعمة", "نغم", "نغمة", "وجيه", "وحيدة", "ورده", "وسام", "وفية", "يمنى", "أسرى", "أسمى",
+    "أفاق", "آفاق", "أمانة", "أنهار", "أزهار", "أسيف", "أصيلة", "أصف", "أفضل", "أمية",
+    "أمنية", "اعطيه", "امد", "امنه", "امني", "اوج", "اوعد", "اصيل", "اطياف", "ازل", "اكو",
+    "انهر", "ايه", "ارا", "اراد", "اجود", "احتراس", "اثير", "اديان", "اركان", "اسدي",
+    "اعجمي", "اكديمي", "امثل", "انوار", "بارح", "بارون", "باشي", "باقي", "باسم", "بداع",
+    "براعم", "برئ", "بريئة", "بركة", "بصير", "بطي", "بلاسم", "بلسم", "بهار", "بوح", "تاج",
+    "تجيل", "تبسم", "تقاء", "تهاني", "تهنيد", "جبار", "جبر", "جريان", "جسام", "جوهر",
+    "جوهرة", "حداد", "حرز", "حريز", "حكمة", "حليف", "حماي", "حنين", "خالص", "خاشع", "خلف",
+    "خليق", "دريا", "رابح", "راهي", "رجاب", "سباهي", "سوادي", "ضامد", "ضاهر", "طليع",
+    "طوير", "عداي", "غالب", "منتظر", "مسرهد", "بلبل", "جحا", "صياح", "أرواح", "ختام", "ربى",
+    "روضة", "شمائل", "علا", "هلا",
+}
+
+# Family names that arabic-name-to-en lists among given names.
+SURNAMES_IN_GIVEN_LIST = {
+    "أبراموف", "أشكنازي", "كوهن", "ليفي", "مزراحي", "كاتز", "فريدمان", "سيغال", "غرينبرغ",
+    "روزنبرغ", "بيتون", "غولدشتاين", "فيلدمان", "غولدبرغ", "جولدمان", "ليبرمان", "أدلر",
+    "شتاين", "هيرش", "عواملة", "خلايلة", "باعبود", "حفناوي", "فرغلي", "بوزيان", "بنسعيد",
+    "بودربالة", "ملاسي", "حجو", "شنب", "تشودري", "قاسملو",
 }
 
 # Given names written with the article that are used as given names (mostly in Morocco);
@@ -203,7 +239,7 @@ REGION_PARTS = {
     "REGION_05": [["فاس"], ["مكناس"]],
     "REGION_06": [["كلميم", "كليميم"], ["واد نون", "وادي نون"]],
     "REGION_07": [["العيون"], ["الساقية الحمراء"]],
-    "REGION_08": [["مراكش"], ["آسفي", "اسفي"]],
+    "REGION_08": [["مراكش"], ["آسفي"]],
     "REGION_10": [["الرباط"], ["سلا"], ["القنيطرة"]],
     "REGION_11": [["سوس"], ["ماسة"]],
     "REGION_12": [["طنجة"], ["تطوان"], ["الحسيمة"]],
@@ -339,7 +375,7 @@ class Gazetteer:
         best = {}
         for i, row in enumerate(self.rows):
             k = norm(row.name)
-            if k not in best or (row.prio, 0) < (best[k][1].prio, 0):
+            if k not in best or row.prio < best[k][1].prio:
                 best[k] = (i, row)
         self.rows = [r for _, r in sorted(best.values(), key=lambda x: x[0])]
 
@@ -376,7 +412,8 @@ class Fixups:
     drop    remove the rows of `file` whose name normalizes like `name` (only those with
             `id` when an id is given).
     add     add the row (name, canonical, type, subtype, id); it wins over generated rows
-            with the same normalized name.
+            with the same normalized name. In the name files, id `auto` lets the script
+            assign its stable id.
     rename  rows of `file` with `id`: when `name` is `*`, set their canonical to
             `canonical`; otherwise the spelling `name` becomes `canonical` (a wrong
             spelling in the source) and rows whose canonical was `name` follow.
@@ -679,7 +716,7 @@ def build_given_names(src, fixups):
     ndir = os.path.join(src, "names")
     male = read_lines(os.path.join(ndir, "male-first-names-in-arabic.txt"))
     female = read_lines(os.path.join(ndir, "female-first-names-in-arabic.txt"))
-    to_en = [clean(r["name_ar"]) for r in
+    to_en = [clean(r["name_ar"]).translate(PERSIAN_LETTER_FOLD) for r in
              read_tsv(os.path.join(ndir, "arabic_given_names_arabic-name-to-en.tsv"))]
     gaz = Gazetteer("given_names.tsv",
                     ["names/male-first-names-in-arabic.txt", "names/female-first-names-in-arabic.txt",
@@ -713,12 +750,13 @@ def build_given_names(src, fixups):
         add_candidate(x, 0)
 
     known = set(male) | set(female) | set(to_en)
-    to_en_set = set(to_en)
     for x in to_en:
         if " " in x or not ARABIC_NAME_RE.match(x):
             continue
-        if x.startswith("ئ") or ("ة" in x[:-1]):
-            continue  # Kurdish spellings written with Arabic letters (ئازاد, بةشدار)
+        if x.startswith("ئ") or x.startswith("ى") or ("ة" in x[:-1]):
+            continue  # Kurdish spellings (ئازاد, بةشدار) and broken entries (ىذلا)
+        if x in SURNAMES_IN_GIVEN_LIST:
+            continue  # family names (family_names.tsv)
         if x.startswith("ال") and x not in ARTICLE_GIVEN_ALLOW:
             continue  # surnames (التميمي) and halves of compounds (الرحمن)
         if x.startswith("عبدال"):
@@ -800,7 +838,7 @@ def assign_name_ids(gaz, prefix):
 def build_family_names(src, fixups):
     ndir = os.path.join(src, "names")
     last = read_lines(os.path.join(ndir, "last-names-in-arabic.txt"))
-    to_en = [clean(r["name_ar"]) for r in
+    to_en = [clean(r["name_ar"]).translate(PERSIAN_LETTER_FOLD) for r in
              read_tsv(os.path.join(ndir, "arabic_given_names_arabic-name-to-en.tsv"))]
     gaz = Gazetteer("family_names.tsv",
                     ["names/last-names-in-arabic.txt", "names/arabic_given_names_arabic-name-to-en.tsv",
@@ -816,6 +854,9 @@ def build_family_names(src, fixups):
         if (x.startswith("ال") and x.endswith("ي") and letters(x) >= 5 and ARABIC_NAME_RE.match(x)
                 and x not in ARTICLE_GIVEN_ALLOW and norm(x) not in stop and norm(x) not in abd):
             gaz.add(x, x, "FAMILY_NAME", "-", "", 1)
+    for x in to_en:
+        if x in SURNAMES_IN_GIVEN_LIST:
+            gaz.add(x, x, "FAMILY_NAME", "-", "", 2)
     fixups.apply(gaz)
     gaz.dedup()
     assign_name_ids(gaz, "family")
@@ -876,14 +917,13 @@ def validate_tsv(path):
         seen[n] = lineno
         names_by_id.setdefault(id_, set()).add(n)
         canon_by_id.setdefault(id_, set()).add(canonical)
-    warnings = []
     for id_, canons in canon_by_id.items():
         if len(canons) > 1:
             errors.append("%s: id %s has several canonical names: %s" % (path, id_, ", ".join(sorted(canons))))
         for c in canons:
             if norm(c) not in names_by_id[id_]:
                 errors.append("%s: id %s: canonical %r is not listed as a name" % (path, id_, c))
-    return errors, warnings, len(rows)
+    return errors, len(rows)
 
 
 # --------------------------------------------------------------------------- main
@@ -895,7 +935,7 @@ def main(argv=None):
                     help="raw source lists (default: ../shared/sources from the repository root)")
     ap.add_argument("--out", default=os.path.join(repo, "gazetteers"),
                     help="output directory (default: gazetteers/)")
-    ap.add_argument("--fixups", default=None, help="override file (default: <out>/fixups.tsv)")
+    ap.add_argument("--fixups", default=None, help="override file (default: <out>/src/fixups.tsv)")
     args = ap.parse_args(argv)
 
     src = os.path.normpath(args.sources)
@@ -932,14 +972,14 @@ def main(argv=None):
     counts = []
     for gaz in gazetteers:
         path = gaz.write(out)
-        errors, _, n = validate_tsv(path)
+        errors, n = validate_tsv(path)
         counts.append((gaz.filename, n))
         for e in errors:
             print(e, file=sys.stderr)
             failed = True
     hand = os.path.join(out, "national_orgs.tsv")
     if os.path.isfile(hand):
-        errors, _, n = validate_tsv(hand)
+        errors, n = validate_tsv(hand)
         counts.append(("national_orgs.tsv (hand-written, validated)", n))
         for e in errors:
             print(e, file=sys.stderr)

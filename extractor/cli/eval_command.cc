@@ -57,6 +57,7 @@ struct Options {
   bool show_errors = false;
   bool conll = false;
   std::string map;
+  std::string types;
 };
 
 int UsageError(const std::string& message) {
@@ -213,6 +214,9 @@ int RunEvalCommand(int argc, char** argv) {
        "CoNLL tag mapping on top of the defaults PER PERS PERSON=PERSON, LOC GPE=LOC, "
        "ORG=ORG, DATE=DATE, OCC ROLE=ROLE; TAG=- leaves a tag unscored. Unmapped tags "
        "(MISC ...) become optional spans")
+      ("types", po::value<std::string>(&options.types)->value_name("LIST"),
+       "score only these types (e.g. PERSON,ORG,LOC for a corpus that tags no dates); "
+       "gold spans of other types become optional, predictions of other types are ignored")
       ("json", po::bool_switch(&options.json), "print one JSON object instead of tables")
       ("show-errors", po::bool_switch(&options.show_errors),
        "print every miss, false hit and boundary difference with context, by document")
@@ -248,6 +252,11 @@ int RunEvalCommand(int argc, char** argv) {
     return UsageError("--doc-date must be a date YYYY-MM-DD, got '" + options.doc_date + "'");
   if (!options.map.empty() && !options.conll) return UsageError("--map needs --conll");
   const int threads = options.threads == 0 ? DefaultThreads() : options.threads;
+  std::vector<std::string> types = eval::ScoredTypes();
+  if (vm.count("types")) {
+    Status status = eval::ParseTypeList(options.types, &types);
+    if (!status.ok()) return UsageError("--types: " + status.message());
+  }
 
   // Gold.
   std::vector<eval::GoldDocument> gold;
@@ -361,7 +370,7 @@ int RunEvalCommand(int argc, char** argv) {
   }
 
   const eval::Evaluation evaluation =
-      eval::ScoreRecords(gold, texts, records, options.show_errors, &std::cerr);
+      eval::ScoreRecords(gold, texts, records, options.show_errors, &std::cerr, types);
   if (options.json) {
     std::cout << eval::EvaluationJson(evaluation, options.show_errors) << "\n";
   } else {

@@ -25,10 +25,11 @@ ordered_json CountsJson(const Counts& c) {
   return j;
 }
 
-ordered_json ByTypeJson(const std::map<std::string, Counts>& by_type, const Counts& all) {
+ordered_json ByTypeJson(const std::vector<std::string>& types,
+                        const std::map<std::string, Counts>& by_type, const Counts& all) {
   ordered_json j;
   j["ALL"] = CountsJson(all);
-  for (const std::string& type : ScoredTypes()) j[type] = CountsJson(by_type.at(type));
+  for (const std::string& type : types) j[type] = CountsJson(by_type.at(type));
   return j;
 }
 
@@ -106,7 +107,7 @@ void PrintTextReport(const Evaluation& ev, bool show_errors, std::ostream& out) 
                   static_cast<long long>(o.tp + o.fp))
         << CountsColumns(o) << "   " << CountsColumns(s) << "\n";
   };
-  for (const std::string& type : ScoredTypes()) row(type, ev.overlap.at(type), ev.strict.at(type));
+  for (const std::string& type : ev.types) row(type, ev.overlap.at(type), ev.strict.at(type));
   row("ALL", ev.OverlapAll(), ev.StrictAll());
 
   out << "\ndates: " << ev.dates_matched << " matched with a gold value, "
@@ -129,8 +130,8 @@ void PrintTextReport(const Evaluation& ev, bool show_errors, std::ostream& out) 
 
 std::string EvaluationJson(const Evaluation& ev, bool with_errors) {
   ordered_json j;
-  j["overlap"] = ByTypeJson(ev.overlap, ev.OverlapAll());
-  j["strict"] = ByTypeJson(ev.strict, ev.StrictAll());
+  j["overlap"] = ByTypeJson(ev.types, ev.overlap, ev.OverlapAll());
+  j["strict"] = ByTypeJson(ev.types, ev.strict, ev.StrictAll());
   j["dates"] = {{"matched", ev.dates_matched},
                 {"value_correct", ev.dates_value_correct},
                 {"accuracy", Round4(ev.DateAccuracy())}};

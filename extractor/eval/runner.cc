@@ -73,7 +73,7 @@ std::vector<Article> ArticlesForGold(const std::vector<GoldDocument>& gold,
 Evaluation ScoreRecords(const std::vector<GoldDocument>& gold,
                         const std::vector<std::string>& texts,
                         const std::vector<Record>& records, bool keep_errors,
-                        std::ostream* log) {
+                        std::ostream* log, const std::vector<std::string>& types) {
   std::unordered_map<std::string, const Record*> by_id;
   size_t duplicates = 0;
   for (const Record& r : records)
@@ -82,7 +82,7 @@ Evaluation ScoreRecords(const std::vector<GoldDocument>& gold,
     *log << "khabar eval: " << duplicates
          << " predicted records repeat an id; the first of each is scored\n";
   std::unordered_map<std::string, bool> gold_ids;
-  Scorer scorer(keep_errors);
+  Scorer scorer(keep_errors, types);
   for (size_t i = 0; i < gold.size(); ++i) {
     gold_ids.emplace(gold[i].id, true);
     auto it = by_id.find(gold[i].id);

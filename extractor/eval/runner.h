@@ -39,7 +39,8 @@ std::vector<Article> ArticlesForGold(const std::vector<GoldDocument>& gold,
 Evaluation ScoreRecords(const std::vector<GoldDocument>& gold,
                         const std::vector<std::string>& texts,
                         const std::vector<Record>& records, bool keep_errors,
-                        std::ostream* log);
+                        std::ostream* log,
+                        const std::vector<std::string>& types = ScoredTypes());
 
 // Reads GOLD (JSON lines), reads the texts beside it, runs the pipeline and
 // scores the result.

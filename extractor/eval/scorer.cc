@@ -93,9 +93,35 @@ Counts& Counts::operator+=(const Counts& other) {
   return *this;
 }
 
+Status ParseTypeList(std::string_view spec, std::vector<std::string>* types) {
+  std::set<std::string> wanted;
+  size_t pos = 0;
+  while (pos <= spec.size()) {
+    size_t comma = spec.find(',', pos);
+    if (comma == std::string_view::npos) comma = spec.size();
+    std::string_view item = spec.substr(pos, comma - pos);
+    pos = comma + 1;
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.empty()) continue;
+    if (!IsScoredType(item))
+      return Status::Error("unknown entity type '" + std::string(item) +
+                           "' (expected PERSON, ORG, LOC, DATE, ROLE)");
+    wanted.emplace(item);
+  }
+  if (wanted.empty()) return Status::Error("no entity type given");
+  types->clear();
+  for (const std::string& t : ScoredTypes())
+    if (wanted.count(t)) types->push_back(t);
+  return Status();
+}
+
 Matching MatchSpans(const std::vector<Span>& gold, const std::vector<Span>& pred,
-                    MatchMode mode) {
-  auto required = [&](size_t g) { return !gold[g].optional && IsScoredType(gold[g].type); };
+                    MatchMode mode, const std::vector<std::string>& types) {
+  auto scored = [&](const std::string& type) {
+    return std::find(types.begin(), types.end(), type) != types.end();
+  };
+  auto required = [&](size_t g) { return !gold[g].optional && scored(gold[g].type); };
   // Candidate pairs: (overlap, gold index, pred index).
   std::vector<std::tuple<int64_t, size_t, size_t>> candidates;
   for (size_t g = 0; g < gold.size(); ++g) {
@@ -128,10 +154,10 @@ Matching MatchSpans(const std::vector<Span>& gold, const std::vector<Span>& pred
     if (required(g) && !gold_used[g]) m.missed.push_back(g);
   for (size_t p = 0; p < pred.size(); ++p) {
     if (pred_used[p]) continue;
-    bool excused = !IsScoredType(pred[p].type);
+    bool excused = !scored(pred[p].type);
     for (size_t g = 0; g < gold.size() && !excused; ++g) {
       if (required(g)) continue;
-      const bool type_ok = !IsScoredType(gold[g].type) || gold[g].type == pred[p].type;
+      const bool type_ok = !scored(gold[g].type) || gold[g].type == pred[p].type;
       excused = type_ok && Overlaps(gold[g], pred[p]);
     }
     (excused ? m.ignored : m.false_hits).push_back(p);
@@ -264,8 +290,8 @@ std::string RuleKey(std::string_view rule) {
   return std::string(space == std::string_view::npos ? rule : rule.substr(space + 1));
 }
 
-Evaluation::Evaluation() {
-  for (const std::string& type : ScoredTypes()) {
+Evaluation::Evaluation(std::vector<std::string> scored_types) : types(std::move(scored_types)) {
+  for (const std::string& type : types) {
     overlap[type];
     strict[type];
   }
@@ -306,8 +332,8 @@ void Scorer::Add(const GoldDocument& gold, const Record* pred, std::string_view 
     gold_spans.push_back(Span{e.type, e.start, e.end, e.optional});
   for (const Entity& e : record.entities) pred_spans.push_back(Span{e.type, e.start, e.end, false});
 
-  const Matching overlap = MatchSpans(gold_spans, pred_spans, MatchMode::kOverlap);
-  const Matching strict = MatchSpans(gold_spans, pred_spans, MatchMode::kStrict);
+  const Matching overlap = MatchSpans(gold_spans, pred_spans, MatchMode::kOverlap, ev.types);
+  const Matching strict = MatchSpans(gold_spans, pred_spans, MatchMode::kStrict, ev.types);
   for (const auto& [g, p] : overlap.pairs) {
     ++ev.overlap[gold_spans[g].type].tp;
     ++ev.rules[RuleKey(record.entities[p].rule)].tp;

@@ -27,12 +27,17 @@
 
 #include "eval/gold.h"
 #include "khabar/record.h"
+#include "khabar/status.h"
 
 namespace khabar::eval {
 
 // PERSON ORG LOC DATE ROLE, in report order.
 const std::vector<std::string>& ScoredTypes();
 bool IsScoredType(std::string_view type);
+
+// Parses "PERSON,ORG,LOC" (a subset of ScoredTypes(), returned in report
+// order) for scoring only some types.
+Status ParseTypeList(std::string_view spec, std::vector<std::string>* types);
 
 struct Counts {
   int64_t tp = 0;
@@ -62,8 +67,10 @@ struct Matching {
   std::vector<size_t> ignored;     // predictions that count neither way
 };
 
+// `types`: the types scored; gold spans of other types count as optional and
+// predictions of other types are ignored.
 Matching MatchSpans(const std::vector<Span>& gold, const std::vector<Span>& pred,
-                    MatchMode mode);
+                    MatchMode mode, const std::vector<std::string>& types = ScoredTypes());
 
 // A relation given by names.
 struct NameTriple {
@@ -119,6 +126,7 @@ struct DocumentErrors {
 };
 
 struct Evaluation {
+  std::vector<std::string> types;          // the types scored, in report order
   std::map<std::string, Counts> overlap;  // by type; every scored type present
   std::map<std::string, Counts> strict;
   int64_t dates_matched = 0;        // overlap-matched DATE pairs whose gold has a value
@@ -129,7 +137,7 @@ struct Evaluation {
   int64_t documents_without_prediction = 0;
   std::vector<DocumentErrors> errors;  // documents with at least one error
 
-  Evaluation();
+  explicit Evaluation(std::vector<std::string> scored_types = ScoredTypes());
   Counts OverlapAll() const;
   Counts StrictAll() const;
   double DateAccuracy() const;
@@ -141,7 +149,9 @@ class Scorer {
  public:
   static constexpr int kContext = 30;
 
-  explicit Scorer(bool keep_errors = false) : keep_errors_(keep_errors) {}
+  explicit Scorer(bool keep_errors = false,
+                  std::vector<std::string> types = ScoredTypes())
+      : keep_errors_(keep_errors), evaluation_(std::move(types)) {}
 
   // Scores one document. `pred` is null when there is no prediction for it (all
   // its spans and relations are misses). `text` is the document text for the

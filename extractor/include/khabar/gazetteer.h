@@ -20,6 +20,7 @@
 #include "khabar/data_file.h"
 #include "khabar/status.h"
 #include "khabar/tokenizer.h"
+#include "khabar/word_table.h"
 
 namespace khabar {
 
@@ -45,8 +46,9 @@ class Gazetteer {
   static StatusOr<std::unique_ptr<Gazetteer>> Load(const std::vector<DataFile>& files);
 
   // All longest matches, at most one per start token, in text order. Hits may
-  // overlap; resolution happens later.
-  void Match(std::string_view text, const std::vector<Token>& tokens,
+  // overlap; resolution happens later. `key_text` is the normalized text
+  // passed through FoldKeys.
+  void Match(std::string_view key_text, const std::vector<Token>& tokens,
              std::vector<GazetteerHit>* hits) const;
 
   // Whether a single normalized word is listed with the given type
@@ -63,16 +65,23 @@ class Gazetteer {
   static std::string Key(std::string_view normalized_token);
   // The same, into a reused buffer (no allocation once it is large enough).
   static void KeyInto(std::string_view normalized_token, std::string* out);
+  // Folds a whole normalized text in place; offsets do not change (ة and ه
+  // are both two bytes).
+  static void FoldKeys(std::string* text);
 
  private:
   Gazetteer() = default;
   struct Node {
     std::vector<uint32_t> entries;  // names ending here
-    std::unordered_map<std::string, uint32_t> next;
+    bool has_children = false;
   };
-  uint32_t Child(uint32_t node, const std::string& key);
+  // Trie over word ids: node 0 is the root; edges (node, word) -> child.
+  uint32_t Child(uint32_t node, uint32_t word);
+  uint32_t FindChild(uint32_t node, uint32_t word) const;
   std::vector<GazetteerEntry> entries_;
-  std::vector<Node> nodes_;  // nodes_[0] is the root
+  WordTable words_;
+  std::vector<Node> nodes_;
+  std::unordered_map<uint64_t, uint32_t> edges_;
 };
 
 }  // namespace khabar

@@ -23,6 +23,7 @@
 #include "khabar/data_file.h"
 #include "khabar/status.h"
 #include "khabar/value_builder.h"
+#include "khabar/word_table.h"
 
 namespace re2 {
 class RE2;
@@ -71,7 +72,7 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
 
-  // Rules triggered by a normalized word (key folded like the gazetteer's).
+  // Rules triggered by a word, given folded (Gazetteer::Key / FoldKeys).
   const std::vector<uint32_t>* RulesForWord(std::string_view word) const;
   const std::vector<uint32_t>& DigitRules() const { return digit_rules_; }
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
@@ -90,7 +91,8 @@ class RuleSet {
   };
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
-  std::unordered_map<std::string, std::vector<uint32_t>> word_rules_;
+  WordTable trigger_words_;
+  std::vector<std::vector<uint32_t>> word_rules_;  // by trigger word id
   std::vector<uint32_t> digit_rules_;
   std::vector<uint32_t> latin_rules_;
 

@@ -1,0 +1,56 @@
+#include "khabar/word_table.h"
+
+namespace khabar {
+uint64_t WordTable::Hash(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : w) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+bool WordTable::Equal(uint32_t id, std::string_view w) const {
+  const auto& [offset, length] = spans_[id];
+  if (length != w.size()) return false;
+  return w.compare(0, length, arena_.data() + offset, length) == 0;
+}
+
+uint32_t WordTable::Find(std::string_view w) const {
+  if (slots_.empty()) return kNotFound;
+  const uint64_t h = Hash(w);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t slot = slots_[i];
+    if (slot == 0) return kNotFound;
+    if (hashes_[slot - 1] == h && Equal(slot - 1, w)) return slot - 1;
+  }
+}
+
+void WordTable::Grow() {
+  std::vector<uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+  const size_t mask = slots.size() - 1;
+  for (uint32_t id = 0; id < hashes_.size(); ++id) {
+    size_t i = hashes_[id] & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  slots_.swap(slots);
+}
+
+uint32_t WordTable::Insert(std::string_view w) {
+  if (uint32_t id = Find(w); id != kNotFound) return id;
+  if ((spans_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint32_t id = static_cast<uint32_t>(spans_.size());
+  const uint64_t h = Hash(w);
+  spans_.emplace_back(static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(w.size()));
+  arena_.append(w.data(), w.size());
+  hashes_.push_back(h);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = id + 1;
+  return id;
+}
+
+}  // namespace khabar
