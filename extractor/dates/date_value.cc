@@ -277,7 +277,11 @@ std::optional<Value> CountOffset(const RuleMatch& m, const ValueContext& ctx) {
   if (m.Has("next")) {
     std::string_view next = m.Group("next");
     // `قبل يومين من الاقتراع`: counted from another day, not from the article.
-    if (ParseInt(next) || InClass(ctx, "offset_stop", next)) return std::nullopt;
+    // The class value says for which direction: 0 both, 1 only after (`بعد 3 أيام على
+    // اختفائه`, while `قبل 3 أيام على الطريق` is still an offset from the article).
+    if (ParseInt(next)) return std::nullopt;
+    if (std::optional<int> stop = ClassInt(ctx, "offset_stop", next); stop && (*stop == 0 || *stop == *sign))
+      return std::nullopt;
     // `قبل شهر رمضان`, `قبل سنة 2019`, `قبل يوم الاقتراع`: a noun phrase, not an offset.
     if (m.Has("unit_one") && (StartsWith(next, kAl) || MonthValue(ctx, next) ||
                               InClass(ctx, "month_hijri", next)))
