@@ -92,39 +92,74 @@ Normalizer::Normalizer() : table_(kTableSize), identity_(kTableSize, 0) {
 
 NormalizedText Normalizer::Normalize(std::string_view original) const {
   NormalizedText result;
-  result.text.reserve(original.size());
-  result.orig_start.reserve(original.size() + 1);
-  result.orig_end.reserve(original.size() + 1);
-  result.orig_cp_byte.reserve(original.size() + 1);
+  const size_t n = original.size();
+  // Output bytes per input byte stay below kSlack except for rare
+  // ligatures; the buffers grow when a replacement would not fit.
+  constexpr size_t kSlack = 64;
+  size_t capacity = n + kSlack;
+  result.text.resize(capacity);
+  result.orig_start.resize(capacity + 1);
+  result.orig_end.resize(capacity + 1);
+  result.orig_cp_byte.resize(n + 1);
+  char* out = result.text.data();
+  int32_t* starts = result.orig_start.data();
+  int32_t* ends = result.orig_end.data();
+  uint32_t* cp_byte = result.orig_cp_byte.data();
+  size_t o = 0;               // bytes written
   int32_t index = 0;          // current original code point
   size_t last_out_begin = 0;  // output bytes of the last emitting code point
   size_t pos = 0;
-  while (pos < original.size()) {
+  const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
+  while (pos < n) {
     const size_t begin = pos;
-    result.orig_cp_byte.push_back(static_cast<uint32_t>(begin));
-    char32_t c = DecodeUtf8(original, &pos);
-    const bool in_table = c < kTableSize;
-    if (in_table && !identity_[c] && table_[c].empty()) {
-      // Removed: the previous emitted code point absorbs it.
-      for (size_t b = last_out_begin; b < result.text.size(); ++b) result.orig_end[b] = index + 1;
-      ++index;
-      continue;
+    cp_byte[index] = static_cast<uint32_t>(begin);
+    char32_t c = in[pos];
+    size_t len = 1;
+    if (c >= 0x80) {
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (begin + len > n) len = n - begin;
+      c = DecodeUtf8(original, &pos);
+      pos = begin;
     }
-    last_out_begin = result.text.size();
-    if (!in_table || identity_[c]) {
-      result.text.append(original.substr(begin, pos - begin));
+    pos = begin + len;
+    std::string_view piece;
+    if (c < kTableSize && !identity_[c]) {
+      const std::string& replacement = table_[c];
+      if (replacement.empty()) {
+        // Removed: the previous emitted code point absorbs it.
+        for (size_t b = last_out_begin; b < o; ++b) ends[b] = index + 1;
+        ++index;
+        continue;
+      }
+      piece = replacement;
     } else {
-      result.text.append(table_[c]);
+      piece = original.substr(begin, len);
     }
-    for (size_t b = last_out_begin; b < result.text.size(); ++b) {
-      result.orig_start.push_back(index);
-      result.orig_end.push_back(index + 1);
+    if (o + piece.size() + 1 > capacity) {
+      capacity = 2 * capacity + piece.size();
+      result.text.resize(capacity);
+      result.orig_start.resize(capacity + 1);
+      result.orig_end.resize(capacity + 1);
+      out = result.text.data();
+      starts = result.orig_start.data();
+      ends = result.orig_end.data();
+    }
+    last_out_begin = o;
+    for (char ch : piece) {
+      out[o] = ch;
+      starts[o] = index;
+      ends[o] = index + 1;
+      ++o;
     }
     ++index;
   }
-  result.orig_cp_byte.push_back(static_cast<uint32_t>(original.size()));
-  result.orig_start.push_back(index);
-  result.orig_end.push_back(index);
+  cp_byte[index] = static_cast<uint32_t>(n);
+  result.orig_cp_byte.resize(static_cast<size_t>(index) + 1);
+  starts[o] = index;
+  ends[o] = index;
+  result.text.resize(o);
+  result.orig_start.resize(o + 1);
+  result.orig_end.resize(o + 1);
   return result;
 }
 

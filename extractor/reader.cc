@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "khabar/normalizer.h"
 
@@ -147,38 +147,64 @@ class ArticleReader::Source {
       NoteOversize(length, limit_, a);
       return;
     }
-    size_t replaced = RepairUtf8(&line);
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    NoteRepairs(replaced, a);
-    if (j.is_discarded() || !j.is_object()) {
-      a->errors.push_back(j.is_discarded() ? "invalid JSON line" : "JSON line is not an object");
+    NoteRepairs(RepairUtf8(&line), a);
+    std::string id, error;
+    if (!ParseJsonArticle(&line, &id, a, &error)) {
+      if (!id.empty()) error += " (id \"" + id + "\")";
+      a->errors.push_back(error);
       a->skip_extraction = true;
       return;
     }
-    auto string_field = [&](const char* key) -> std::string {
-      auto it = j.find(key);
-      if (it == j.end() || it->is_null()) return std::string();
-      if (it->is_string()) return it->get<std::string>();
-      if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-      return it->dump();
-    };
-    std::string id = string_field("id");
     if (!id.empty()) a->id = id;
-    a->date = string_field("date");
-    a->title = string_field("title");
-    a->url = string_field("url");
-    a->outlet = string_field("source");
-    auto text = j.find("text");
-    if (text == j.end() || text->is_null()) {
-      a->errors.push_back("missing \"text\" field");
-      a->skip_extraction = true;
-    } else if (!text->is_string()) {
-      a->errors.push_back("\"text\" is not a string");
-      a->skip_extraction = true;
-    } else {
-      a->text = text->get<std::string>();
+    if (a->date.size() > 10) a->date.resize(10);
+  }
+
+  // Reads the article fields of one JSON object. False with a message when
+  // the line is not a JSON object or has no text. simdjson's DOM parser picks
+  // the best SIMD implementation for the processor at run time.
+  bool ParseJsonArticle(std::string* line, std::string* id, Article* a, std::string* error) {
+    namespace sj = simdjson;
+    line->reserve(line->size() + sj::SIMDJSON_PADDING);
+    sj::dom::element doc;
+    if (auto e = parser_.parse(line->data(), line->size(), false).get(doc)) {
+      *error = std::string("invalid JSON line: ") + sj::error_message(e);
+      return false;
     }
-    if (!a->date.empty() && a->date.size() >= 10) a->date = a->date.substr(0, 10);
+    sj::dom::object object;
+    if (doc.get(object)) {
+      *error = "invalid JSON line: not a JSON object";
+      return false;
+    }
+    bool has_text = false;
+    std::string text_error;
+    for (auto [key, value] : object) {
+      std::string* target = key == "text" ? &a->text
+                            : key == "id" ? id
+                            : key == "date" ? &a->date
+                            : key == "title" ? &a->title
+                            : key == "url" ? &a->url
+                            : key == "source" ? &a->outlet
+                                              : nullptr;
+      if (!target) continue;
+      if (value.is_string()) {
+        std::string_view sv = value.get_string().value_unsafe();
+        target->assign(sv.data(), sv.size());
+        if (key == "text") has_text = true;
+      } else if (key == "text") {
+        text_error = value.is_null() ? "\"text\" is null" : "\"text\" is not a string";
+      } else if (value.is_int64()) {
+        *target = std::to_string(value.get_int64().value_unsafe());
+      } else if (value.is_uint64()) {
+        *target = std::to_string(value.get_uint64().value_unsafe());
+      } else if (!value.is_null()) {
+        *target = sj::minify(value);
+      }
+    }
+    if (!has_text) {
+      *error = text_error.empty() ? "missing \"text\" field" : text_error;
+      return false;
+    }
+    return true;
   }
 
   std::string path_;
@@ -190,6 +216,7 @@ class ArticleReader::Source {
   bool eof_ = false;
   bool done_ = false;
   size_t line_no_ = 0;
+  simdjson::dom::parser parser_;
 };
 
 ArticleReader::ArticleReader(std::vector<std::string> inputs, ReaderOptions options)

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstring>
+
 #include "khabar/normalizer.h"
 
 namespace khabar {
@@ -42,8 +44,8 @@ constexpr std::string_view kKaf = "\xD9\x83";   // ك
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 constexpr size_t kLetter = 2;  // bytes of an Arabic letter
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
 }
 
 }  // namespace

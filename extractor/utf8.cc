@@ -65,20 +65,6 @@ size_t RepairUtf8(std::string* text) {
   return replaced;
 }
 
-char32_t DecodeUtf8(std::string_view s, size_t* pos) {
-  const unsigned char c = static_cast<unsigned char>(s[*pos]);
-  if (c < 0x80) {
-    ++*pos;
-    return c;
-  }
-  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (size_t i = 1; i < n && *pos + i < s.size(); ++i)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*pos + i]) & 0x3F);
-  *pos += n;
-  return cp;
-}
-
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

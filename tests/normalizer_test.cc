@@ -32,7 +32,7 @@ std::string Hex(const std::string& s) {
 }
 
 struct NormCase {
-  const char* name;
+  std::string name;
   std::string input;
   std::string expected;
 };
@@ -83,7 +83,7 @@ const std::vector<NormCase>& NormCases() {
 TEST_CASE("Normalizer: one row per phenomenon") {
   const Normalizer& n = Normalizer::Default();
   for (const NormCase& c : NormCases()) {
-    CAPTURE(c.name);
+    INFO("case: " << c.name);
     NormalizedText t = n.Normalize(c.input);
     INFO("got      " << Hex(t.text));
     INFO("expected " << Hex(c.expected));
@@ -258,7 +258,7 @@ TEST_CASE("Normalizer: invariants of the offset map") {
 }
 
 struct RepairCase {
-  const char* name;
+  std::string name;
   std::string input;
   std::string expected;
   size_t replaced;
@@ -290,7 +290,7 @@ TEST_CASE("RepairUtf8: every invalid byte becomes U+FFFD") {
       {"invalid between valid Arabic", "\u0628\xFF\u0627", "\u0628" + R + "\u0627", 1},
   };
   for (const RepairCase& c : cases) {
-    CAPTURE(c.name);
+    INFO("case: " << c.name);
     std::string s = c.input;
     CHECK(RepairUtf8(&s) == c.replaced);
     CHECK(s == c.expected);

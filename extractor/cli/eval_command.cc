@@ -226,7 +226,7 @@ int RunEvalCommand(int argc, char** argv) {
        "load gazetteers from DIR instead of the built-in ones")
       ("doc-date", po::value<std::string>(&options.doc_date)->value_name("YYYY-MM-DD"),
        "anchor date for articles without one")
-      ("threads", po::value<int>(&options.threads)->value_name("N"),
+      ("threads,j", po::value<int>(&options.threads)->value_name("N"),
        "worker threads for extraction (default 0: all cores)");
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
@@ -273,7 +273,9 @@ int RunEvalCommand(int argc, char** argv) {
   } else {
     StatusOr<std::vector<eval::GoldDocument>> read = eval::ReadGoldJsonl(options.gold);
     if (!read.ok()) {
-      std::cerr << "khabar eval: " << read.status().message() << "\n";
+      std::cerr << "khabar eval: " << read.status().message()
+                << (EndsWith(options.gold, ".conll") ? " (a CoNLL file? add --conll)" : "")
+                << "\n";
       return kExitUsage;
     }
     gold = std::move(read.value());

@@ -32,6 +32,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "khabar/rule_set.h"
 #include "khabar/value_builder.h"
@@ -244,14 +245,29 @@ std::optional<Value> DayWord(const RuleMatch& m, const ValueContext& ctx) {
   if (m.Has("next")) {
     // `غدا` is also the verb "became": `غدا الوضع`, `غدا مطلبا`.
     std::string_view next = m.Group("next");
+    const bool today = *offset == 0;
     if (InClass(ctx, "weekday", next) || InClass(ctx, "adverb_after_day", next)) {
       // fine
-    } else if (StartsWith(next, kAl) || EndsWith(next, kAlef)) {
+    } else if (StartsWith(next, kAl)) {
+      // `اليوم التالي`, `اليوم الأول من العيد`: another day than today.
+      return std::nullopt;
+    } else if (!today && EndsWith(next, kAlef)) {
       return std::nullopt;
     }
   }
   if (!ctx.anchor) return Relative("XXXX-XX-XX");
-  return Relative(Iso(CivilFromDays(ToDays(*ctx.anchor) + *offset)));
+  int64_t day = ToDays(*ctx.anchor) + *offset;
+  // `أمس الخميس`: when the article's date is a day off (a collection date, a
+  // time zone), the weekday named in the text decides, within three days.
+  if (std::optional<int> wd = ClassInt(ctx, "weekday", m.Group("weekday"))) {
+    for (int d : {0, -1, 1, -2, 2, -3, 3}) {
+      if (Weekday(day + d) == *wd) {
+        day += d;
+        break;
+      }
+    }
+  }
+  return Relative(Iso(CivilFromDays(day)));
 }
 
 // `قبل خمسة أشهر`, `منذ 4 سنوات`, `بعد أسبوعين`.
@@ -417,8 +433,9 @@ std::optional<Value> Gregorian(const RuleMatch& m, const ValueContext& ctx) {
 
 // Hijri dates: the value is Gregorian, hijri_value keeps the Hijri date.
 std::optional<Value> HijriDate(const RuleMatch& m, const ValueContext& ctx) {
-  std::optional<int> month = ClassInt(ctx, "month_hijri", m.Group("hmonth"));
-  if (!month) return std::nullopt;
+  std::optional<int> month = m.Has("hmonth") ? ClassInt(ctx, "month_hijri", m.Group("hmonth"))
+                                             : ParseInt(m.Group("hmonth_num"));
+  if (!month || *month < 1 || *month > 12) return std::nullopt;
   if (m.Has("era") && !IsHijriEra(m.Group("era"))) return std::nullopt;
   std::optional<int> day = DayValue(m, ctx, "day", "day_word");
   if ((m.Has("day") || m.Has("day_word")) && !day) return std::nullopt;
@@ -463,7 +480,8 @@ std::optional<Value> YearAlone(const RuleMatch& m, const ValueContext& ctx) {
   if (m.Has("follow") && !m.Has("era") && !InClass(ctx, "year_follow", m.Group("follow")))
     return std::nullopt;
   Value v;
-  if (m.Has("era") && IsHijriEra(m.Group("era"))) {
+  const std::string_view era = m.Has("era") ? m.Group("era") : m.Group("era_out");
+  if (!era.empty() && IsHijriEra(era)) {
     if (*y < kMinHijriYear || *y > kMaxHijriYear) return std::nullopt;
     std::optional<int64_t> first = Hijri().ToDays(*y, 1, 1);
     std::optional<int64_t> next = Hijri().ToDays(*y + 1, 1, 1);
@@ -487,12 +505,29 @@ std::optional<Value> YearAlone(const RuleMatch& m, const ValueContext& ctx) {
   return v;
 }
 
-// Numeric dates: `17/09/2022`, `2022-09-17`.
-std::optional<Value> Numeric(const RuleMatch& m) {
+// Numeric dates: `17/09/2022`, `2022-09-17`, `4 / 22 / 1948` (month first when
+// the day cannot be a month), `18 / 3 / 1391 هـ` (a 13xx-15xx year is Hijri).
+std::optional<Value> Numeric(const RuleMatch& m, const ValueContext& ctx) {
   std::optional<int> d = ParseInt(m.Group("day"));
   std::optional<int> mo = ParseInt(m.Group("month_num"));
   std::optional<int> y = ParseInt(m.Group("year"));
-  if (!d || !mo || !y || !ValidGregorianYear(*y) || !ValidDay(*y, *mo, *d)) return std::nullopt;
+  if (!d || !mo || !y) return std::nullopt;
+  const bool hijri_era = m.Has("era") && IsHijriEra(m.Group("era"));
+  if (*y >= kMinHijriYear && *y <= kMaxHijriYear) {
+    if (m.Has("era") && !hijri_era) return std::nullopt;
+    if (*mo > 12 || *d > 30) return std::nullopt;
+    std::optional<int64_t> days = Hijri().ToDays(*y, *mo, *d);
+    if (!days) return std::nullopt;
+    Value v;
+    v.value = Iso(CivilFromDays(*days));
+    v.calendar = "hijri";
+    v.hijri_value = Pad(*y, 4) + "-" + Pad(*mo, 2) + "-" + Pad(*d, 2);
+    return v;
+  }
+  (void)ctx;
+  if (hijri_era || !ValidGregorianYear(*y)) return std::nullopt;
+  if (*mo > 12 && *d <= 12) std::swap(*d, *mo);
+  if (!ValidDay(*y, *mo, *d)) return std::nullopt;
   Value v;
   v.value = Iso(CivilDate{*y, *mo, *d});
   return v;
@@ -505,9 +540,9 @@ std::optional<Value> BuildDateValue(const RuleMatch& match, const ValueContext& 
   if (match.Has("rel")) return DayWord(match, context);
   if (match.Has("ago")) return CountOffset(match, context);
   if (match.Has("period")) return Period(match, context);
-  if (match.Has("hmonth")) return HijriDate(match, context);
+  if (match.Has("hmonth") || match.Has("hmonth_num")) return HijriDate(match, context);
   if (match.Has("month")) return Gregorian(match, context);
-  if (match.Has("month_num")) return Numeric(match);
+  if (match.Has("month_num")) return Numeric(match, context);
   if (match.Has("weekday") && match.Has("dir")) return WeekdayRelative(match, context);
   if (match.Has("year")) return YearAlone(match, context);
   return std::nullopt;

@@ -87,10 +87,16 @@ Evaluation ScoreRecords(const std::vector<GoldDocument>& gold,
     gold_ids.emplace(gold[i].id, true);
     auto it = by_id.find(gold[i].id);
     const Record* pred = it == by_id.end() ? nullptr : it->second;
-    if (!pred && log)
+    if (!pred && log) {
+      size_t entities = 0, relations = 0;
+      for (const GoldEntity& e : gold[i].entities)
+        if (!e.optional && std::find(types.begin(), types.end(), e.type) != types.end())
+          ++entities;
+      for (const GoldRelation& r : gold[i].relations)
+        if (!r.optional) ++relations;
       *log << "khabar eval: no prediction for gold document " << gold[i].id << ": its "
-           << gold[i].entities.size() << " entities and " << gold[i].relations.size()
-           << " relations count as misses\n";
+           << entities << " entities and " << relations << " relations count as misses\n";
+    }
     const std::string_view text = i < texts.size() ? std::string_view(texts[i]) : "";
     scorer.Add(gold[i], pred, text);
   }
