@@ -9,6 +9,15 @@
 namespace khabar {
 namespace {
 
+// Invisible format controls: removed without becoming part of any span.
+bool IsInvisibleControl(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x00AD ||
+         c == 0x2060;
+}
+
+// Marks that belong to the letter before them: removed, and absorbed into
+// that letter's span.
 bool IsRemovedMark(char32_t c) {
   return c == 0x0640 ||                    // tatweel
          (c >= 0x064B && c <= 0x065F) ||   // harakat
@@ -16,10 +25,7 @@ bool IsRemovedMark(char32_t c) {
          (c >= 0x0610 && c <= 0x061A) ||   // honorific signs
          (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) ||
          (c >= 0x06E7 && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) ||
-         (c >= 0x08D3 && c <= 0x08FF) ||   // extended Arabic marks
-         c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F ||
-         c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-         c == 0xFEFF || c == 0x00AD || c == 0x2060;
+         (c >= 0x08D3 && c <= 0x08FF);     // extended Arabic marks
 }
 
 bool IsSpaceLike(char32_t c) {
@@ -50,12 +56,16 @@ const Normalizer& Normalizer::Default() {
   return *instance;
 }
 
-Normalizer::Normalizer() : table_(kTableSize), identity_(kTableSize, 0) {
+Normalizer::Normalizer() : table_(kTableSize), identity_(kTableSize, 0), invisible_(kTableSize, 0) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   for (char32_t c = 0; c < kTableSize; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
     std::string out;
+    if (IsInvisibleControl(c)) {
+      invisible_[c] = 1;
+      continue;
+    }
     if (IsRemovedMark(c)) {
       table_[c] = "";
       continue;
@@ -126,8 +136,10 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
     if (c < kTableSize && !identity_[c]) {
       const std::string& replacement = table_[c];
       if (replacement.empty()) {
-        // Removed: the previous emitted code point absorbs it.
-        for (size_t b = last_out_begin; b < o; ++b) ends[b] = index + 1;
+        // Removed: a mark is absorbed by the code point before it; an
+        // invisible control belongs to no span.
+        if (!invisible_[c])
+          for (size_t b = last_out_begin; b < o; ++b) ends[b] = index + 1;
         ++index;
         continue;
       }

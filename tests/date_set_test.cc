@@ -1,4 +1,4 @@
-// The date test set (corpus/dates/dates_test.jsonl, described in
+// The date test set (corpus/dates/gold_dates.jsonl, described in
 // corpus/dates/README.md): every sentence goes through the real pipeline with
 // its anchor date, and its DATE entities are compared with the expected ones.
 // A sentence is correct when both sets are equal (same surface and value; for a
@@ -43,8 +43,8 @@ std::string Show(const std::vector<DateKey>& dates) {
 
 TEST_CASE("date test set meets its floors") {
   const std::string dir = std::string(KHABAR_SOURCE_DIR) + "/corpus/dates/";
-  const std::string data = ReadFile(dir + "dates_test.jsonl");
-  REQUIRE_MESSAGE(!data.empty(), "cannot read " << dir << "dates_test.jsonl");
+  const std::string data = ReadFile(dir + "gold_dates.jsonl");
+  REQUIRE_MESSAGE(!data.empty(), "cannot read " << dir << "gold_dates.jsonl");
   const json floors = json::parse(ReadFile(dir + "floors.json"), nullptr, false);
   REQUIRE_MESSAGE(!floors.is_discarded(), "cannot parse " << dir << "floors.json");
   const double min_accuracy = floors.at("accuracy").get<double>();
@@ -63,7 +63,7 @@ TEST_CASE("date test set meets its floors") {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const json row = json::parse(line, nullptr, false);
-    REQUIRE_MESSAGE(!row.is_discarded(), "dates_test.jsonl:" << line_no << ": bad JSON");
+    REQUIRE_MESSAGE(!row.is_discarded(), "gold_dates.jsonl:" << line_no << ": bad JSON");
     Article article;
     article.id = row.at("id").get<std::string>();
     article.text = row.at("text").get<std::string>();

@@ -139,15 +139,16 @@ struct BadLineCase {
   std::string name;
   std::string line;
   std::string error_part;
+  std::string given_id;  // the id in the line, if any
 };
 
 TEST_CASE("Reader: bad JSON lines become articles with an error") {
   const std::vector<BadLineCase> cases = {
       {"invalid JSON", "{\"id\": \"a\", \"text\": ", "invalid JSON"},
-      {"not an object", "[1, 2, 3]", "not an object"},
-      {"missing text", "{\"id\": \"m1\"}", "text"},
-      {"null text", "{\"id\": \"m2\", \"text\": null}", "text"},
-      {"text is not a string", "{\"id\": \"m3\", \"text\": 17}", "text"},
+      {"not an object", "[1, 2, 3]", "object"},
+      {"missing text", "{\"id\": \"m1\"}", "text", "m1"},
+      {"null text", "{\"id\": \"m2\", \"text\": null}", "text", "m2"},
+      {"text is not a string", "{\"id\": \"m3\", \"text\": 17}", "text", "m3"},
   };
   for (const BadLineCase& c : cases) {
     INFO("case: " << c.name);
@@ -165,7 +166,13 @@ TEST_CASE("Reader: bad JSON lines become articles with an error") {
     CHECK(bad.errors[0].find(c.error_part) != std::string::npos);
     CHECK(bad.skip_extraction);
     CHECK(bad.source == path);
-    if (c.name == "invalid JSON" || c.name == "not an object") CHECK(bad.id == path + ":2");
+    if (c.name == "invalid JSON" || c.name == "not an object") {
+      CHECK(bad.id == path + ":2");
+    } else {
+      // The article's own id is kept, either as the record id or in the error.
+      const std::string& given = c.given_id;
+      CHECK((bad.id == given || bad.errors[0].find("\"" + given + "\"") != std::string::npos));
+    }
     CHECK(r.file_errors.empty());
   }
 }
@@ -256,6 +263,58 @@ TEST_CASE("Reader: gzip inputs read like plain ones") {
   CHECK(big.articles[2500].text == kArabic);
 }
 
+// gzip bytes of `first` followed by a full flush, then of `second`; cutting
+// the result at the returned offset leaves a gzip stream that stops cleanly
+// after `first` with no trailer.
+std::string GzipWithFlushPoint(const std::string& first, const std::string& second, size_t* flush_point) {
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out;
+  auto pump = [&](const std::string& in, int flush) {
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z.avail_in = static_cast<uInt>(in.size());
+    char buf[4096];
+    do {
+      z.next_out = reinterpret_cast<Bytef*>(buf);
+      z.avail_out = sizeof buf;
+      int ret = deflate(&z, flush);
+      REQUIRE(ret != Z_STREAM_ERROR);
+      out.append(buf, sizeof buf - z.avail_out);
+    } while (z.avail_out == 0);
+  };
+  pump(first, Z_FULL_FLUSH);
+  *flush_point = out.size();
+  pump(second, Z_FINISH);
+  deflateEnd(&z);
+  return out;
+}
+
+TEST_CASE("Reader: a gzip file built with a flush point reads whole") {
+  TempDir dir;
+  size_t cut = 0;
+  const std::string gz = GzipWithFlushPoint("{\"id\": \"a\", \"text\": \"x\"}\n", "{\"id\": \"b\", \"text\": \"y\"}\n", &cut);
+  ReadResult r = ReadAll({dir.Write("whole.jsonl.gz", gz)});
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[1].id == "b");
+  CHECK(r.file_errors.empty());
+}
+
+// Known bug: reader.cc Fill() treats gzread() == 0 as the end of the file
+// without asking gzerror(); zlib reports a truncated stream that way
+// (Z_BUF_ERROR, "unexpected end of file"), so the lost articles go unnoticed.
+TEST_CASE("Reader: a truncated gzip file is a file error" * doctest::may_fail()) {
+  TempDir dir;
+  size_t cut = 0;
+  const std::string gz = GzipWithFlushPoint("{\"id\": \"a\", \"text\": \"x\"}\n", "{\"id\": \"b\", \"text\": \"y\"}\n", &cut);
+  const std::string path = dir.Write("cut.jsonl.gz", gz.substr(0, cut));
+  ReadResult r = ReadAll({path});
+  REQUIRE(r.articles.size() == 1);  // what was there is read
+  CHECK(r.articles[0].id == "a");
+  REQUIRE(r.file_errors.size() == 1);  // and the truncation is reported
+  CHECK(r.file_errors[0].rfind(path + ":", 0) == 0);
+  CHECK(r.had_file_errors);
+}
+
 TEST_CASE("Reader: directories are walked recursively in path order") {
   TempDir dir;
   dir.Write("in/b.txt", "b");
@@ -297,6 +356,14 @@ TEST_CASE("Reader: IsInputFileName") {
     INFO("name: " << row.name);
     CHECK(ArticleReader::IsInputFileName(row.name) == row.input);
   }
+}
+
+// README and --help say that files named gold*.jsonl are skipped; the reader
+// skips every file whose name starts with "gold", so an article file such as
+// golden_gate.txt is dropped without a word.
+TEST_CASE("Reader: only gold*.jsonl files are skipped" * doctest::may_fail()) {
+  CHECK(ArticleReader::IsInputFileName("golden_gate.txt"));
+  CHECK(ArticleReader::IsInputFileName("goldman.jsonl.gz") == false);  // .jsonl.gz: annotations too
 }
 
 TEST_CASE("Reader: a missing file is a file error and the run goes on") {

@@ -133,7 +133,7 @@ TEST_CASE("Runner: the same records in input order for 1, 2 and 4 threads") {
   const RunOutput one = Run(input, 1, 256, 4 << 20);
   REQUIRE(one.lines.size() == n);
   for (int i = 0; i < n; ++i) {
-    if (i % 23 == 22) continue;  // broken lines get a FILE:LINE id
+    if (i % 23 == 22 || i % 17 == 16) continue;  // error lines may get a FILE:LINE id
     CHECK(one.ids[i] == "a" + std::to_string(i));
   }
   CHECK(one.stats.articles == static_cast<size_t>(n));

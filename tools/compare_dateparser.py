@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Compares khabar's dates with python3-dateparser on the date test set.
 
-Runs both tools over corpus/dates/dates_test.jsonl (format and scoring in
+Runs both tools over corpus/dates/gold_dates.jsonl (format and scoring in
 corpus/dates/README.md) and prints a side-by-side table: accuracy, false dates
 and speed.
 
@@ -23,7 +23,7 @@ Speed is wall-clock time for the whole set (khabar: one process, start-up
 included), repeated --repeat times.
 
 Usage: /usr/bin/python3 tools/compare_dateparser.py [--khabar build/khabar]
-       [--data corpus/dates/dates_test.jsonl] [--repeat N] [--show-failures]
+       [--data corpus/dates/gold_dates.jsonl] [--repeat N] [--show-failures]
 Exit status: 0 on success, 2 when khabar cannot be run or the data is missing.
 """
 
@@ -173,7 +173,7 @@ def run_dateparser(rows, repeat):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--khabar', default=os.path.join(ROOT, 'build', 'khabar'))
-    parser.add_argument('--data', default=os.path.join(ROOT, 'corpus', 'dates', 'dates_test.jsonl'))
+    parser.add_argument('--data', default=os.path.join(ROOT, 'corpus', 'dates', 'gold_dates.jsonl'))
     parser.add_argument('--repeat', type=int, default=1, help='run the set N times for timing')
     parser.add_argument('--show-failures', action='store_true')
     args = parser.parse_args()

@@ -5,11 +5,13 @@
 //
 // Captures read (all optional; a rule uses the ones it needs):
 //   day, day_word        day of month (digits, or a word of class day_ordinal)
-//   month, month_num     month (a word of a month_* class, or digits)
+//   month, month_num     month (a word of a month_* class, or digits; with
+//                        digits a 13xx-15xx year makes the date Hijri)
 //   month_from, day_to   ranges: `day [month_from] .. day_to month`
 //   year                 Gregorian year, or Hijri year with hmonth / a Hijri era
 //   era                  era mark (م, ميلادية, هـ, للهجرة ...)
-//   hmonth               Hijri month (class month_hijri)
+//   hmonth, hmonth_num   Hijri month (class month_hijri, or digits)
+//   era_out              an era mark after a closing parenthesis: عام ( 1325 ) هجري
 //   weekday, dir         `السبت الماضي`; dir also follows months and days
 //   rel                  a day word (class rel_day: أمس, غدا, اليوم ...)
 //   ago, count, count_word, unit, unit_dual, unit_one   `قبل خمسة أشهر`
@@ -507,7 +509,7 @@ std::optional<Value> YearAlone(const RuleMatch& m, const ValueContext& ctx) {
 
 // Numeric dates: `17/09/2022`, `2022-09-17`, `4 / 22 / 1948` (month first when
 // the day cannot be a month), `18 / 3 / 1391 هـ` (a 13xx-15xx year is Hijri).
-std::optional<Value> Numeric(const RuleMatch& m, const ValueContext& ctx) {
+std::optional<Value> Numeric(const RuleMatch& m) {
   std::optional<int> d = ParseInt(m.Group("day"));
   std::optional<int> mo = ParseInt(m.Group("month_num"));
   std::optional<int> y = ParseInt(m.Group("year"));
@@ -524,7 +526,6 @@ std::optional<Value> Numeric(const RuleMatch& m, const ValueContext& ctx) {
     v.hijri_value = Pad(*y, 4) + "-" + Pad(*mo, 2) + "-" + Pad(*d, 2);
     return v;
   }
-  (void)ctx;
   if (hijri_era || !ValidGregorianYear(*y)) return std::nullopt;
   if (*mo > 12 && *d <= 12) std::swap(*d, *mo);
   if (!ValidDay(*y, *mo, *d)) return std::nullopt;
@@ -542,7 +543,7 @@ std::optional<Value> BuildDateValue(const RuleMatch& match, const ValueContext& 
   if (match.Has("period")) return Period(match, context);
   if (match.Has("hmonth") || match.Has("hmonth_num")) return HijriDate(match, context);
   if (match.Has("month")) return Gregorian(match, context);
-  if (match.Has("month_num")) return Numeric(match, context);
+  if (match.Has("month_num")) return Numeric(match);
   if (match.Has("weekday") && match.Has("dir")) return WeekdayRelative(match, context);
   if (match.Has("year")) return YearAlone(match, context);
   return std::nullopt;

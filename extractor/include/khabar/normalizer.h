@@ -4,9 +4,11 @@
 // Per code point: NFKC (ICU), tatweel and every diacritic removed, alef forms
 // (أ إ آ ٱ) -> ا, alef maqsura ى -> ي, Arabic-Indic and Persian digits -> ASCII,
 // presentation forms -> base letters, invisible marks (ZWJ, ZWNJ, LRM, RLM, BOM,
-// soft hyphen) removed, NBSP and other spaces -> ' '. A removed code point is
-// absorbed into the span of the code point before it, so a span of normalized
-// text maps back to an original span that includes trailing diacritics.
+// soft hyphen) removed, NBSP and other spaces -> ' '. A removed diacritic or
+// tatweel is absorbed into the span of the code point before it, so a span of
+// normalized text maps back to an original span that includes trailing
+// diacritics; a removed invisible control joins no span (it is inside a span
+// only when it stands between two of the span's code points).
 //
 // Thread safety: immutable after construction; Normalize() is const and may be
 // called from any number of threads. Cost: the table is built once from ICU
@@ -54,7 +56,8 @@ class Normalizer {
   // means "removed". Code points above are copied unchanged.
   static constexpr uint32_t kTableSize = 0x10000;
   std::vector<std::string> table_;
-  std::vector<uint8_t> identity_;  // 1 where the code point maps to itself
+  std::vector<uint8_t> identity_;   // 1 where the code point maps to itself
+  std::vector<uint8_t> invisible_;  // 1 for removed format controls
 };
 
 // Replaces every invalid UTF-8 sequence with U+FFFD. Returns the number of

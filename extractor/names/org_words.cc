@@ -1,0 +1,295 @@
+#include "names/org_words.h"
+
+#include "khabar/gazetteer.h"
+#include "khabar/rule_set.h"
+
+namespace khabar {
+namespace names {
+namespace {
+
+constexpr std::string_view kAl = "ال";
+constexpr std::string_view kWaw = "و";
+constexpr std::string_view kFa = "ف";
+constexpr std::string_view kYa = "ي";
+constexpr std::string_view kTa = "ت";
+constexpr std::string_view kSin = "س";
+constexpr std::string_view kNun = "ن";
+constexpr std::string_view kAlef = "ا";
+constexpr std::string_view kTaMarbuta = "ة";
+constexpr std::string_view kHa = "ه";
+
+// Decodes one UTF-8 code point at `*pos` and advances; U+FFFD on bad bytes.
+char32_t Decode(std::string_view s, size_t* pos) {
+  const unsigned char c = static_cast<unsigned char>(s[*pos]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  if (*pos + len > s.size()) len = 1;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[*pos + i]) & 0x3F);
+  *pos += len;
+  return len == 1 && c >= 0x80 ? 0xFFFD : cp;
+}
+
+bool IsQuote(char32_t c) {
+  switch (c) {
+    case U'"': case U'\'': case U'“': case U'”': case U'„': case U'‟': case U'«': case U'»':
+    case U'‹': case U'›': case U'‘': case U'’':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsArabicLetter(char32_t c) {
+  return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
+         (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
+}
+
+WordKind Classify(std::string_view core) {
+  if (core.empty()) return WordKind::kOther;
+  bool arabic = true, latin = true, number = true, any_letter = false;
+  size_t pos = 0;
+  while (pos < core.size()) {
+    char32_t c = Decode(core, &pos);
+    const bool digit = c >= '0' && c <= '9';
+    const bool ascii_letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!IsArabicLetter(c)) arabic = false;
+    if (!digit) number = false;
+    if (!digit && !ascii_letter && c != '.' && c != '-' && c != '&') latin = false;
+    if (ascii_letter) any_letter = true;
+  }
+  if (arabic) return WordKind::kArabic;
+  if (number) return WordKind::kNumber;
+  if (latin && any_letter) return WordKind::kLatin;
+  return WordKind::kOther;
+}
+
+// The n-th letter (0-based) of an Arabic word, or empty.
+std::string_view Letter(std::string_view word, size_t n) {
+  return 2 * n + 2 <= word.size() ? word.substr(2 * n, 2) : std::string_view();
+}
+
+bool InAnyClass(const ValueContext& context, std::initializer_list<std::string_view> classes,
+                std::string_view word) {
+  for (std::string_view c : classes)
+    if (InClass(context, c, word)) return true;
+  return false;
+}
+
+// The shape of an imperfect or future verb; `word` has no conjunction.
+bool HasVerbShape(std::string_view word) {
+  const size_t n = LetterCount(word);
+  if (n < 3) return false;
+  if (EndsWith(word, kTaMarbuta) || EndsWith(word, "ات")) return false;
+  // يفعل, يتفاعل, يترأسها ...
+  if (StartsWith(word, kYa)) return true;
+  // سيفعل, ستفعل, سنفعل: the future prefix.
+  if (StartsWith(word, kSin) && n >= 5 &&
+      (Letter(word, 1) == kYa || Letter(word, 1) == kTa || Letter(word, 1) == kNun))
+    return true;
+  // تفعل, تفتعل, تستفعل; not تا.., تي.. (names), not the nouns تفعيل and
+  // تفاعل, not a word ending in ت (Amazigh names: تاوريرت, تحناوت).
+  if (StartsWith(word, kTa) && n >= 4) {
+    std::string_view second = Letter(word, 1);
+    if (second == kAlef || second == kYa) return false;
+    if (Letter(word, 2) == kAlef) return false;             // تفاعل, تراث
+    if (n >= 5 && Letter(word, n - 2) == kYa) return false;  // تفعيل
+    if (EndsWith(word, kTa)) return false;
+    return true;
+  }
+  // افتعلت, أفعلت: a feminine perfect.
+  if (StartsWith(word, kAlef) && !StartsWith(word, kAl) && n >= 5 && EndsWith(word, kTa) &&
+      !EndsWith(word, "ات") && !EndsWith(word, "يت"))
+    return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<NameWord> SplitWords(std::string_view text, size_t from) {
+  std::vector<NameWord> words;
+  size_t pos = from;
+  while (pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+    if (pos >= text.size()) break;
+    NameWord w;
+    w.begin = pos;
+    while (pos < text.size() && text[pos] != ' ' && text[pos] != '\t') ++pos;
+    w.end = pos;
+    // Quote marks at both ends.
+    size_t b = w.begin;
+    while (b < w.end) {
+      size_t next = b;
+      if (!IsQuote(Decode(text, &next))) break;
+      w.opens_quote = true;
+      b = next;
+    }
+    size_t e = w.end;
+    while (e > b) {
+      size_t start = e - 1;
+      while (start > b && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+      size_t next = start;
+      if (!IsQuote(Decode(text, &next))) break;
+      w.closes_quote = true;
+      e = start;
+    }
+    w.core_begin = b;
+    w.core_end = e;
+    w.core = text.substr(b, e - b);
+    w.kind = Classify(w.core);
+    words.push_back(w);
+  }
+  return words;
+}
+
+size_t LetterCount(std::string_view word) {
+  size_t n = 0, pos = 0;
+  while (pos < word.size()) {
+    Decode(word, &pos);
+    ++n;
+  }
+  return n;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view DropLetters(std::string_view word, size_t letters) {
+  return 2 * letters <= word.size() ? word.substr(2 * letters) : std::string_view();
+}
+
+bool HasArticle(std::string_view word) { return StartsWith(word, kAl) && LetterCount(word) > 3; }
+
+std::string_view WithoutArticle(std::string_view word) { return HasArticle(word) ? word.substr(4) : word; }
+
+bool InClass(const ValueContext& context, std::string_view class_name, std::string_view word) {
+  return context.rules != nullptr && !word.empty() && context.rules->ClassValue(class_name, word).has_value();
+}
+
+bool IsGazetteerWord(const ValueContext& context, std::string_view word, std::string_view type) {
+  return context.gazetteer != nullptr && !word.empty() && context.gazetteer->HasWord(word, type);
+}
+
+bool IsKnownName(const ValueContext& context, std::string_view word) {
+  return IsGazetteerWord(context, word, "LOC") || IsGazetteerWord(context, word, "GIVEN_NAME") ||
+         IsGazetteerWord(context, word, "FAMILY_NAME");
+}
+
+bool IsStopWord(const ValueContext& context, std::string_view word) {
+  static const std::initializer_list<std::string_view> kClasses = {
+      "org_stop", "month_maghreb", "month_mashriq", "month_algeria", "month_levant", "weekday"};
+  if (InAnyClass(context, kClasses, word)) return true;
+  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 3)
+    return InAnyClass(context, kClasses, word.substr(2));
+  return false;
+}
+
+bool IsVerbLike(const ValueContext& context, std::string_view word) {
+  if (InClass(context, "org_verb", word)) return true;
+  std::string_view bare = word;
+  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 4) {
+    bare = word.substr(2);
+    if (InClass(context, "org_verb", bare)) return true;
+  }
+  if (HasArticle(bare) || IsKnownName(context, word) || IsKnownName(context, bare)) return false;
+  return HasVerbShape(bare);
+}
+
+bool IsOrgHead(const ValueContext& context, std::string_view word) {
+  static const std::initializer_list<std::string_view> kClasses = {
+      "org_head_association", "org_head_foundation", "org_head_council", "org_head_ministry",
+      "org_head_party",       "org_head_media",      "org_head_club",    "org_head_company",
+      "org_head_agency",      "org_head_university", "org_head_other"};
+  return InAnyClass(context, kClasses, word) || InAnyClass(context, kClasses, WithoutArticle(word));
+}
+
+bool IsPlaceHead(const ValueContext& context, std::string_view word) {
+  return InClass(context, "place_head", word) || InClass(context, "place_head", WithoutArticle(word));
+}
+
+bool IsPlaceParticle(const ValueContext& context, std::string_view word) {
+  return InClass(context, "place_particle", word) || InClass(context, "place_particle", WithoutArticle(word));
+}
+
+int WalkPlaceName(const ValueContext& context, const std::vector<NameWord>& words, size_t first,
+                  PlaceMode mode, size_t* end) {
+  const int max_words = mode == PlaceMode::kUnit ? 4 : 3;
+  int taken = 0;
+  bool forced = false;        // the previous word was a particle
+  bool prev_article = false;  // the previous word had the article
+  for (size_t i = first; i < words.size() && taken < max_words; ++i) {
+    const NameWord& w = words[i];
+    if (w.kind != WordKind::kArabic) break;
+    if (w.opens_quote && i > first) break;
+    const std::string_view core = w.core;
+    const bool known = IsGazetteerWord(context, core, "LOC");
+    const bool particle = IsPlaceParticle(context, core);
+    bool accept = false;
+    if (forced) {
+      accept = !IsStopWord(context, core);
+    } else if (IsStopWord(context, core) || InClass(context, "place_stop", core) ||
+               InClass(context, "place_stop", WithoutArticle(core))) {
+      accept = false;
+    } else if (known || particle) {
+      // A known place word; after the first word only a word that does not
+      // start a new conjunct (و + a known place is another place).
+      accept = taken == 0 || !(StartsWith(core, kWaw) && IsGazetteerWord(context, core.substr(2), "LOC"));
+    } else if (IsVerbLike(context, core) || IsOrgHead(context, core) || IsPlaceHead(context, core)) {
+      accept = false;
+    } else if (HasArticle(core)) {
+      // A nisba adjective after a city name describes it (مدينة بركان
+      // المغربية); in a unit name it belongs to it (جماعة عين الكرمة العليا).
+      const bool nisba = EndsWith(core, "ية") || EndsWith(core, kYa);
+      accept = !(mode == PlaceMode::kCity && taken > 0 && nisba);
+    } else if (taken == 0) {
+      // The first word may start with any letter (بركان, ورزازات, لمهاية)
+      // unless it is a preposition or conjunction before a word the lists know.
+      std::string_view rest = DropLetters(core, 1);
+      const bool clitic = StartsWith(core, kWaw) || StartsWith(core, "ب") || StartsWith(core, "ل");
+      accept = !(clitic && (HasArticle(rest) || IsPlaceHead(context, rest) || IsStopWord(context, rest) ||
+                            IsOrgHead(context, rest) || IsGazetteerWord(context, rest, "LOC")));
+      if (accept && mode == PlaceMode::kCity && (EndsWith(core, "ية") || EndsWith(core, "ي"))) accept = false;
+    } else {
+      // A further bare word: not after a city name, nor a prepositional or
+      // conjunct word; after the article only a known word.
+      const bool clitic = StartsWith(core, kWaw) || StartsWith(core, "ب") || StartsWith(core, "ل");
+      accept = mode == PlaceMode::kUnit && !clitic && !prev_article;
+      if (!accept && clitic && mode == PlaceMode::kUnit && IsGazetteerWord(context, core, "GIVEN_NAME"))
+        accept = true;  // أزرو نايت لحسن
+    }
+    if (!accept) break;
+    ++taken;
+    *end = w.core_end;
+    forced = particle;
+    prev_article = HasArticle(core);
+    if (mode == PlaceMode::kCity && !forced) break;
+    if (w.closes_quote) break;
+  }
+  // A particle cannot end a name (عين alone after a unit noun is fine only
+  // when it is the whole name).
+  return taken;
+}
+
+std::string CleanName(std::string_view text) {
+  std::string out;
+  bool space = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    char32_t c = Decode(text, &pos);
+    if (IsQuote(c)) continue;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+}  // namespace names
+}  // namespace khabar

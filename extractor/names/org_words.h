@@ -1,0 +1,92 @@
+// Internal: the word-level tests shared by the `org` and `place` value
+// builders. They work on the normalized text of a rule match (DESIGN §4:
+// alef forms folded, ى -> ي, no diacritics), split at blanks.
+//
+// Word lists live in rules/orgs.yaml and rules/places.yaml as classes and are
+// looked up through ValueContext::rules; the gazetteer tells known places and
+// personal names from verbs.
+//
+// Thread safety: pure functions. Cost: linear in the match length; one class
+// or gazetteer lookup per test.
+#ifndef KHABAR_NAMES_ORG_WORDS_H_
+#define KHABAR_NAMES_ORG_WORDS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "khabar/value_builder.h"
+
+namespace khabar {
+namespace names {
+
+enum class WordKind { kArabic, kLatin, kNumber, kOther };
+
+// One blank-separated word of a match. Quote marks glued to its ends are set
+// apart from its core.
+struct NameWord {
+  size_t begin = 0;       // bytes from the start of the match, quotes included
+  size_t end = 0;
+  size_t core_begin = 0;  // the word without its quote marks
+  size_t core_end = 0;
+  std::string_view core;
+  bool opens_quote = false;
+  bool closes_quote = false;
+  WordKind kind = WordKind::kOther;
+};
+
+// Splits `text` from byte `from` on blanks (space, tab).
+std::vector<NameWord> SplitWords(std::string_view text, size_t from);
+
+// Letters (code points) in a normalized Arabic word.
+size_t LetterCount(std::string_view word);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+// The word without its first `letters` Arabic letters (two bytes each).
+std::string_view DropLetters(std::string_view word, size_t letters);
+// The word without a leading article ال (unchanged if it has none).
+std::string_view WithoutArticle(std::string_view word);
+bool HasArticle(std::string_view word);
+
+// Class membership through context.rules (false without rules or class).
+bool InClass(const ValueContext& context, std::string_view class_name, std::string_view word);
+// A single-word gazetteer name of `type` (LOC, GIVEN_NAME ...).
+bool IsGazetteerWord(const ValueContext& context, std::string_view word, std::string_view type);
+// A place or personal name the gazetteers know.
+bool IsKnownName(const ValueContext& context, std::string_view word);
+
+// A word that ends a name: in org_stop (also after a leading و or ف), a month
+// name or a weekday.
+bool IsStopWord(const ValueContext& context, std::string_view word);
+// A finite verb: listed in org_verb, or shaped like one (يفعل, سيفعل, تفعل but
+// not the nouns تفعيل, تفاعل, تفعلة) and not a known name. Tried on the word
+// and on it without a leading و or ف.
+bool IsVerbLike(const ValueContext& context, std::string_view word);
+// A head noun of an organization (any org_head_* class), with or without ال.
+bool IsOrgHead(const ValueContext& context, std::string_view word);
+// A unit noun of a place (place_head class: جماعة, إقليم, جهة ...), with or
+// without ال.
+bool IsPlaceHead(const ValueContext& context, std::string_view word);
+// A word after which the next word belongs to the same place name
+// (place_particle: آيت, سيدي, بني, عين ...), with or without ال.
+bool IsPlaceParticle(const ValueContext& context, std::string_view word);
+
+enum class PlaceMode {
+  kUnit,  // after an administrative unit noun: up to four name words
+  kCity,  // after a generic noun (مدينة, قرية): one word, more only after a particle
+};
+
+// Walks a place name in `words` from index `first`. Returns the number of
+// words taken (0 when the first word is not a name); `end` gets the byte end
+// of the last one (its core).
+int WalkPlaceName(const ValueContext& context, const std::vector<NameWord>& words, size_t first,
+                  PlaceMode mode, size_t* end);
+
+// `text` without quote marks, with blanks collapsed to one space.
+std::string CleanName(std::string_view text);
+
+}  // namespace names
+}  // namespace khabar
+
+#endif  // KHABAR_NAMES_ORG_WORDS_H_

@@ -1,0 +1,197 @@
+#include "names/person_lexicon.h"
+
+#include "khabar/gazetteer.h"
+#include "khabar/rule_set.h"
+
+namespace khabar {
+namespace text_util {
+
+char32_t Decode(std::string_view s, size_t* pos) {
+  const unsigned char c = static_cast<unsigned char>(s[*pos]);
+  int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || *pos + n > s.size()) {
+    ++*pos;
+    return 0xFFFD;
+  }
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[*pos + i]) & 0x3F);
+  *pos += n;
+  return cp;
+}
+
+bool IsArabicLetter(char32_t c) {
+  return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || (c >= 0x066E && c <= 0x066F) ||
+         (c >= 0x0671 && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FC);
+}
+
+size_t Letters(std::string_view word) {
+  size_t n = 0;
+  for (char ch : word)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view StripArticle(std::string_view word) {
+  constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+  if (StartsWith(word, kAl) && Letters(word) > 3) return word.substr(kAl.size());
+  return word;
+}
+
+std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words) {
+  std::vector<WordSpan> words;
+  size_t pos = 0;
+  while (pos < text.size() && words.size() < max_words) {
+    WordSpan w;
+    w.begin = pos;
+    size_t p = pos;
+    while (p < text.size()) {
+      size_t q = p;
+      if (!IsArabicLetter(Decode(text, &q))) break;
+      p = q;
+    }
+    if (p == pos) break;  // not a letter
+    w.end = p;
+    // What follows: spaces or tabs then another letter, or anything else.
+    size_t q = p;
+    while (q < text.size() && (text[q] == ' ' || text[q] == '\t')) ++q;
+    bool next_is_letter = false;
+    if (q > p && q < text.size()) {
+      size_t r = q;
+      next_is_letter = IsArabicLetter(Decode(text, &r));
+    }
+    w.closed = !next_is_letter;
+    words.push_back(w);
+    if (w.closed) break;
+    pos = q;
+  }
+  return words;
+}
+
+}  // namespace text_util
+
+using text_util::EndsWith;
+using text_util::Letters;
+using text_util::StartsWith;
+using text_util::StripArticle;
+
+namespace {
+
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";    // ال
+constexpr std::string_view kLam = "\xD9\x84";           // ل
+constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";  // لل
+
+}  // namespace
+
+std::vector<std::string> RoleWordForms(std::string_view word) {
+  std::vector<std::string> forms;
+  auto add = [&](std::string f) {
+    if (f.empty()) return;
+    for (const std::string& g : forms)
+      if (g == f) return;
+    forms.push_back(std::move(f));
+  };
+  std::vector<std::string> bases;
+  bases.emplace_back(word);
+  if (StartsWith(word, kLamLam) && Letters(word) > 3) {
+    bases.emplace_back(word.substr(kLamLam.size()));
+  } else if (StartsWith(word, kAl) && Letters(word) > 3) {
+    bases.emplace_back(word.substr(kAl.size()));
+  } else if (StartsWith(word, kLam) && Letters(word) > 3) {
+    bases.emplace_back(word.substr(kLam.size()));  // the ل left of لل
+  }
+  static const char* const kSuffixes[] = {
+      "\xD8\xAA\xD9\x87\xD8\xA7",  // تها
+      "\xD8\xAA\xD9\x87",          // ته
+      "\xD9\x87\xD9\x85\xD8\xA7",  // هما
+      "\xD9\x87\xD9\x85",          // هم
+      "\xD9\x87\xD8\xA7",          // ها
+      "\xD9\x8A\xD9\x86",          // ين
+      "\xD9\x88\xD9\x86",          // ون
+      "\xD8\xA9",                  // ة
+      "\xD8\xA7",                  // ا
+      "\xD9\x87",                  // ه
+  };
+  for (const std::string& b : bases) {
+    add(b);
+    for (const char* suffix : kSuffixes) {
+      std::string_view s(suffix);
+      if (EndsWith(b, s) && Letters(b) >= Letters(s) + 3) add(b.substr(0, b.size() - s.size()));
+    }
+  }
+  return forms;
+}
+
+bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
+  return rules_ != nullptr && rules_->ClassValue(cls, word).has_value();
+}
+
+bool PersonLexicon::IsGiven(std::string_view word) const {
+  return gazetteer_ != nullptr && gazetteer_->HasWord(word, "GIVEN_NAME");
+}
+
+bool PersonLexicon::IsFamily(std::string_view word) const {
+  return gazetteer_ != nullptr && gazetteer_->HasWord(word, "FAMILY_NAME");
+}
+
+bool PersonLexicon::IsCommonGiven(std::string_view word) const { return InClass("person_given_common", word); }
+bool PersonLexicon::IsParticle(std::string_view word) const { return InClass("person_particle", word); }
+bool PersonLexicon::IsNameSuffix(std::string_view word) const { return InClass("person_name_suffix", word); }
+bool PersonLexicon::IsStopInside(std::string_view word) const { return InClass("person_stop_inside", word); }
+bool PersonLexicon::IsHonorific(std::string_view word) const { return InClass("person_honorific", word); }
+bool PersonLexicon::IsTitle(std::string_view word) const { return InClass("person_title", word); }
+
+bool PersonLexicon::IsRoleWord(std::string_view word) const {
+  if (!StartsWith(word, kAl) && IsGiven(word)) return false;
+  for (const std::string& f : RoleWordForms(word))
+    if (InClass("role_canonical", f)) return true;
+  return false;
+}
+
+bool PersonLexicon::IsListedStop(std::string_view word) const {
+  if (InClass("person_stop", word)) return true;
+  std::string_view bare = StripArticle(word);
+  return bare.size() != word.size() && InClass("person_stop", bare);
+}
+
+bool PersonLexicon::IsStop(std::string_view word) const {
+  return IsListedStop(word) || IsHonorific(word) || IsTitle(word) || IsRoleWord(word);
+}
+
+std::optional<std::string> PersonLexicon::RoleCanonical(std::string_view title) const {
+  if (rules_ == nullptr) return std::nullopt;
+  std::vector<std::vector<std::string>> words;
+  for (const text_util::WordSpan& w : text_util::LeadingWords(title, 8)) {
+    std::vector<std::string> forms = RoleWordForms(title.substr(w.begin, w.end - w.begin));
+    bool ordinal = false;
+    for (const std::string& f : forms) ordinal |= InClass("role_ordinal", f);
+    if (!ordinal) words.push_back(std::move(forms));
+  }
+  if (words.empty() || words.size() > 4) return std::nullopt;
+  std::vector<size_t> pick(words.size(), 0);
+  std::string key;
+  while (true) {
+    key.clear();
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i) key += ' ';
+      key += words[i][pick[i]];
+    }
+    if (auto v = rules_->ClassValue("role_canonical", key)) return std::string(*v);
+    // Next combination (the last word varies fastest).
+    size_t i = words.size();
+    bool advanced = false;
+    while (i > 0 && !advanced) {
+      --i;
+      if (++pick[i] < words[i].size()) advanced = true;
+      else pick[i] = 0;
+    }
+    if (!advanced) return std::nullopt;
+  }
+}
+
+}  // namespace khabar

@@ -1,0 +1,96 @@
+// Internal: word-level knowledge about personal names and titles of office,
+// read from the gazetteer (GIVEN_NAME, FAMILY_NAME) and from the classes of
+// rules/persons.yaml and rules/roles.yaml.
+//
+// All words are normalized text (DESIGN: alef forms folded, ى -> ي).
+//
+// Thread safety: a PersonLexicon only reads its gazetteer and rule set, so it
+// may be used from any thread. Cost: each question is a few hash lookups.
+#ifndef KHABAR_NAMES_PERSON_LEXICON_H_
+#define KHABAR_NAMES_PERSON_LEXICON_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khabar {
+
+class Gazetteer;
+class RuleSet;
+
+// UTF-8 helpers over normalized text.
+namespace text_util {
+
+// Decodes the code point at `pos` and advances `pos` (U+FFFD on bad input).
+char32_t Decode(std::string_view s, size_t* pos);
+// Arabic letters (not digits, punctuation, tatweel or marks).
+bool IsArabicLetter(char32_t c);
+// Number of code points.
+size_t Letters(std::string_view word);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+// The word without a leading ال (or unchanged).
+std::string_view StripArticle(std::string_view word);
+
+// A word of normalized text: a maximal run of Arabic letters.
+struct WordSpan {
+  size_t begin = 0;  // byte offsets into the scanned text
+  size_t end = 0;
+  // True when something other than a space or tab follows the word directly
+  // (punctuation, a digit, a line break, the end of the text): no name continues past it.
+  bool closed = false;
+};
+
+// The words at the start of `text` separated by spaces or tabs only; stops at
+// the first character that is neither a letter nor such a space.
+std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words);
+
+}  // namespace text_util
+
+class PersonLexicon {
+ public:
+  PersonLexicon(const Gazetteer* gazetteer, const RuleSet* rules) : gazetteer_(gazetteer), rules_(rules) {}
+
+  bool IsGiven(std::string_view word) const;
+  bool IsFamily(std::string_view word) const;
+  // A given name that is also an everyday word (أمل, نور, سعيد).
+  bool IsCommonGiven(std::string_view word) const;
+  // عبد, أبو, بن, أيت ... (a compound name with the next word).
+  bool IsParticle(std::string_view word) const;
+  // الدين, الله (a compound name with the word before).
+  bool IsNameSuffix(std::string_view word) const;
+  // A word that ends a name when it is not the first word (علي, also على).
+  bool IsStopInside(std::string_view word) const;
+  bool IsHonorific(std::string_view word) const;
+  bool IsTitle(std::string_view word) const;
+  // A word of the list person_stop (also tried without its article).
+  bool IsListedStop(std::string_view word) const;
+  // A word that ends a name or cannot start one: person_stop, honorifics,
+  // descriptive titles and titles of office.
+  bool IsStop(std::string_view word) const;
+  // A title of office (رئيس, الرئيسة, رئيسا, للمدير ...), except bare words
+  // that are also given names (أمير, ملك).
+  bool IsRoleWord(std::string_view word) const;
+
+  // The canonical form of a title (`نائبة رئيسة` -> `نائب الرئيس`), from
+  // the class role_canonical; nullopt when the words are not a known title.
+  std::optional<std::string> RoleCanonical(std::string_view title) const;
+
+  const Gazetteer* gazetteer() const { return gazetteer_; }
+  const RuleSet* rules() const { return rules_; }
+
+ private:
+  bool InClass(std::string_view cls, std::string_view word) const;
+  const Gazetteer* gazetteer_;
+  const RuleSet* rules_;
+};
+
+// Forms of one word of a title with clitics, article, feminine, case, plural
+// and pronoun endings removed, most specific first (رئيستها -> رئيستها,
+// رئيسته, رئيس ...). The word itself comes first.
+std::vector<std::string> RoleWordForms(std::string_view word);
+
+}  // namespace khabar
+
+#endif  // KHABAR_NAMES_PERSON_LEXICON_H_

@@ -1,0 +1,36 @@
+// Internal: where a personal name that starts at a given point ends.
+//
+// A name is a sequence of up to four units: a word, or a compound of two
+// words (`عبد الرحيم`, `نور الدين`, `أيت باها`, `بن علي`, `أبو بكر`). The
+// first unit must be able to start a name given the evidence around it; each
+// later unit must look like the continuation of a name (a given or family
+// name, an `ال` surname, a compound, a word shaped like a Maghrebi surname).
+// The name ends before the first word that is not: a verb, a preposition, a
+// common noun, a title, punctuation or a line break.
+//
+// Thread safety: pure function of its arguments. Cost: a few lookups per word.
+#ifndef KHABAR_NAMES_PERSON_NAME_H_
+#define KHABAR_NAMES_PERSON_NAME_H_
+
+#include <cstddef>
+#include <string_view>
+
+#include "names/person_lexicon.h"
+
+namespace khabar {
+
+enum class NameEvidence {
+  kNone,       // nothing around the name: a given name and a surname-like word
+  kTitle,      // a descriptive title before (الشاب) or a title of office after
+  kAfterRole,  // a title of office (and its organization) or a verb of office before
+  kStrong,     // an honorific or a byline before: any name-like first word
+};
+
+// Byte length of the name at the start of `text` (normalized), or 0 when
+// there is none. With `whole`, the name must cover all of `text`.
+size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lexicon,
+                      bool whole = false);
+
+}  // namespace khabar
+
+#endif  // KHABAR_NAMES_PERSON_NAME_H_
