@@ -1,7 +1,254 @@
+// holds_role relations (DESIGN §2): who holds which title where, read from
+// the sequence of resolved entities and the short stretches of text between
+// them (never across a sentence end). For each ROLE entity:
+//
+// organization
+//   role_org        the ORG or LOC right after the title (رئيس جمعية X,
+//                   رئيسا لجمعية X, عامل صاحب الجلالة على إقليم X);
+//   role_anaphor    a generic noun after the title (رئيس الجمعية, للمنظمة)
+//                   or a pronoun on it (رئيسها): the nearest named ORG/LOC
+//                   with that head noun earlier in the article;
+// person
+//   person_role     the PERSON right before the title (X رئيس, X، رئيس,
+//                   انتخاب X رئيسا);
+//   role_person     the PERSON right after the title and its organization
+//                   (رئيس الجمعية السيد X, الملك محمد السادس);
+//   apposition      X، صفة ... ورئيس Y: the person opens the clause.
+//
+// A relation needs a person or a named organization next to the title; a
+// title whose only organization is a generic noun is left alone (the noun
+// usually refers to a body whose holder is named elsewhere). Verbs of office
+// (Y التي يترأسها X) give `office_verb` relations that reuse a رئيس title of
+// the same paragraph.
+#include <set>
+#include <tuple>
+
+#include "khabar/rule_set.h"
+#include "names/person_lexicon.h"
+#include "relations_text.h"
 #include "stages.h"
 
 namespace khabar {
+namespace {
 
-void FindRelations(const Analysis&, const std::vector<Candidate>&, std::vector<Relation>*) {}
+const char kRulePrefix[] = "relations.cc ";
+
+bool IsNamed(const Candidate& c) { return c.type == "ORG" || c.type == "LOC"; }
+
+// The role word carries a possessive pronoun (رئيسها, رئيسته).
+bool HasPronoun(std::string_view role_text) {
+  return text_util::EndsWith(role_text, "\xD9\x87\xD8\xA7") ||                          // ها
+         text_util::EndsWith(role_text, "\xD8\xAA\xD9\x87") ||                          // ته
+         text_util::EndsWith(role_text, "\xD9\x87\xD9\x85") ||                          // هم
+         (text_util::EndsWith(role_text, "\xD9\x87") && text_util::Letters(role_text) > 4);  // ه
+}
+
+// Text between a person and the title after it: spaces, a comma, a colon, a
+// dash or an ellipsis, closing quotes, بصفته ("in the capacity of"); no
+// conjunction.
+bool PersonRoleGap(std::string_view gap) {
+  if (rel::HasBreak(gap)) return false;
+  static const std::string_view kCapacity[] = {
+      "\xD8\xA8\xD8\xB5\xD9\x81\xD8\xAA\xD9\x87\xD8\xA7",  // بصفتها
+      "\xD8\xA8\xD8\xB5\xD9\x81\xD8\xAA\xD9\x87",          // بصفته
+      "\xD8\xA8\xD9\x88\xD8\xB5\xD9\x81\xD9\x87\xD8\xA7",  // بوصفها
+      "\xD8\xA8\xD9\x88\xD8\xB5\xD9\x81\xD9\x87",          // بوصفه
+  };
+  size_t pos = 0, marks = 0;
+  while (pos < gap.size()) {
+    bool word = false;
+    for (std::string_view w : kCapacity) {
+      if (gap.substr(pos, w.size()) == w) {
+        pos += w.size();
+        word = true;
+        break;
+      }
+    }
+    if (word) continue;
+    const char32_t c = text_util::Decode(gap, &pos);
+    if (c == ' ' || c == '\t' || c == 0x201D || c == 0x201C || c == '"' || c == 0x00BB || c == 0x00AB) continue;
+    if (c == 0x060C || c == ',' || c == ':' || c == '-' || c == 0x2013 || c == 0x2014 || c == '.' || c == '(') {
+      ++marks;
+      continue;
+    }
+    return false;
+  }
+  return marks <= 3;
+}
+
+class RelationFinder {
+ public:
+  RelationFinder(const Analysis& a, const std::vector<Candidate>& entities, std::vector<Relation>* out)
+      : a_(a), e_(entities), lex_(a.gazetteer, a.rules), out_(out) {}
+
+  void Run() {
+    for (size_t i = 0; i < e_.size(); ++i)
+      if (e_[i].type == "ROLE") Role(i);
+    OfficeVerbs();
+  }
+
+ private:
+  struct Org {
+    int index = -1;
+    bool anaphoric = false;
+    uint32_t end = 0;  // where the organization (or the title) ends in the text
+  };
+
+  Org FindOrg(size_t r) {
+    Org org;
+    org.end = e_[r].end;
+    const std::string_view role_text = rel::Between(a_, e_[r].begin, e_[r].end);
+    if (r + 1 < e_.size() && IsNamed(e_[r + 1]) &&
+        rel::OrgGap(rel::Between(a_, e_[r].end, e_[r + 1].begin), e_[r + 1].type == "LOC")) {
+      org.index = static_cast<int>(r + 1);
+      org.end = e_[r + 1].end;
+      return org;
+    }
+    if (auto an = rel::AnaphorAt(a_, e_[r].end, lex_)) {
+      if (rel::Blank(rel::Between(a_, e_[r].end, an->begin))) {
+        org.end = an->end;
+        org.index = rel::ResolveAnaphor(e_, r, an->head);
+        org.anaphoric = true;
+        return org;
+      }
+    }
+    if (HasPronoun(role_text)) {
+      for (size_t k = r; k-- > 0;) {
+        if (e_[r].begin - e_[k].end > 400) break;
+        if (e_[k].type == "ORG") {
+          org.index = static_cast<int>(k);
+          org.anaphoric = true;
+          break;
+        }
+      }
+    }
+    return org;
+  }
+
+  int PersonBefore(size_t r) {
+    if (r == 0 || e_[r - 1].type != "PERSON") return -1;
+    // A conjunction glued to the title (X ورئيس ...) joins another person.
+    const uint32_t b = e_[r].begin;
+    if (b >= 2 && a_.text.substr(b - 2, 2) == "\xD9\x88" && !a_.boundary[b]) return -1;
+    return PersonRoleGap(rel::Between(a_, e_[r - 1].end, b)) ? static_cast<int>(r - 1) : -1;
+  }
+
+  int PersonAfter(size_t r, uint32_t from) {
+    size_t k = rel::FirstFrom(e_, from);
+    if (k >= e_.size() || e_[k].type != "PERSON") return -1;
+    // Between: spaces, a comma, quotes, honorifics and descriptive titles.
+    uint32_t p = rel::SkipFiller(a_, from, "\xD8\x8C,:");
+    for (int n = 0; n < 4 && p < e_[k].begin; ++n) {
+      rel::Word w = rel::NextWord(a_, p);
+      if (w.empty() || w.end > e_[k].begin) break;
+      const std::string word = rel::WithoutProclitics(rel::Between(a_, w.begin, w.end));
+      if (!lex_.IsHonorific(word) && !lex_.IsTitle(word)) return -1;
+      p = rel::SkipFiller(a_, w.end, "");
+    }
+    (void)r;
+    return p == e_[k].begin ? static_cast<int>(k) : -1;
+  }
+
+  // X، صفة ... ورئيس Y: the nearest person earlier in the sentence, when the
+  // clause after it is an apposition joined to the title by و.
+  int PersonInApposition(size_t r) {
+    const uint32_t b = e_[r].begin;
+    if (b < 2 || a_.text.substr(b - 2, 2) != "\xD9\x88" || a_.boundary[b]) return -1;
+    for (size_t k = r; k-- > 0;) {
+      if (e_[k].type == "ROLE") return -1;
+      if (e_[k].type != "PERSON") continue;
+      std::string_view gap = rel::Between(a_, e_[k].end, b);
+      if (gap.size() > 240 || rel::HasBreak(gap)) return -1;
+      const uint32_t after = rel::SkipFiller(a_, e_[k].end, "");
+      if (after >= a_.text.size() || a_.text.substr(after, 2) != "\xD8\x8C") return -1;  // ،
+      return static_cast<int>(k);
+    }
+    return -1;
+  }
+
+  void Role(size_t r) {
+    const Org org = FindOrg(r);
+    const char* rule = nullptr;
+    int person = PersonBefore(r);
+    if (person >= 0) {
+      rule = "person_role";
+    } else if ((person = PersonAfter(r, org.end)) >= 0) {
+      rule = "role_person";
+    } else if ((person = PersonInApposition(r)) >= 0) {
+      rule = "apposition";
+    }
+    // Without an organization the relation says little (and gold files leave
+    // such pairs optional); an organization named only by a generic noun
+    // needs a person.
+    if (org.index < 0 || (person < 0 && org.anaphoric)) return;
+    std::string name = rule ? rule : "role";
+    name += org.index < 0 ? "" : org.anaphoric ? "_anaphor" : "_org";
+    Add(person, static_cast<int>(r), org.index, name);
+  }
+
+  // Y التي يترأسها X, برئاسة X.
+  void OfficeVerbs() {
+    for (size_t k = 0; k < e_.size(); ++k) {
+      if (e_[k].type != "PERSON") continue;
+      rel::Word verb = rel::PreviousWord(a_, rel::SkipBackFiller(a_, e_[k].begin));
+      if (verb.empty()) continue;
+      const std::string_view v = rel::Between(a_, verb.begin, verb.end);
+      if (!a_.rules || !a_.rules->ClassValue("person_office", v)) continue;
+      if (v.find("\xD8\xB1\xD8\xA7\xD8\xB3") == std::string_view::npos) continue;  // راس (رأس): presides
+      // The organization: a named entity or a generic noun before (التي|الذي).
+      int org = -1;
+      rel::Word rel_pronoun = rel::PreviousWord(a_, verb.begin);
+      uint32_t before = verb.begin;
+      if (!rel_pronoun.empty()) {
+        std::string_view pr = rel::Between(a_, rel_pronoun.begin, rel_pronoun.end);
+        if (pr == "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A" || pr == "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A") before = rel_pronoun.begin;
+      }
+      const size_t first = rel::FirstFrom(e_, before);
+      if (first > 0 && IsNamed(e_[first - 1]) && rel::Blank(rel::Between(a_, e_[first - 1].end, before))) {
+        org = static_cast<int>(first - 1);
+      } else {
+        rel::Word noun = rel::PreviousWord(a_, before);
+        if (!noun.empty()) {
+          if (auto an = rel::AnaphorAt(a_, noun.begin, lex_)) org = rel::ResolveAnaphor(e_, first, an->head);
+        }
+      }
+      if (org < 0) continue;
+      // The title: a رئيس of the same paragraph.
+      int role = -1;
+      for (size_t i = 0; i < e_.size(); ++i) {
+        if (e_[i].type != "ROLE" || e_[i].norm != "\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3") continue;  // رئيس
+        const uint32_t lo = std::min(e_[i].begin, e_[k].begin), hi = std::max(e_[i].end, e_[k].end);
+        if (rel::Between(a_, lo, hi).find('\n') != std::string_view::npos) continue;
+        role = static_cast<int>(i);
+        break;
+      }
+      if (role < 0) continue;
+      Add(static_cast<int>(k), role, org, "office_verb");
+    }
+  }
+
+  void Add(int person, int role, int org, const std::string& rule) {
+    if (!seen_.emplace(person, role, org).second) return;
+    Relation r;
+    if (person >= 0) r.person = person;
+    r.role = role;
+    if (org >= 0) r.org = org;
+    r.rule = kRulePrefix + rule;
+    out_->push_back(std::move(r));
+  }
+
+  const Analysis& a_;
+  const std::vector<Candidate>& e_;
+  const PersonLexicon lex_;
+  std::vector<Relation>* out_;
+  std::set<std::tuple<int, int, int>> seen_;
+};
+
+}  // namespace
+
+void FindRelations(const Analysis& analysis, const std::vector<Candidate>& entities,
+                   std::vector<Relation>* relations) {
+  RelationFinder(analysis, entities, relations).Run();
+}
 
 }  // namespace khabar

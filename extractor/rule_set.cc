@@ -141,7 +141,7 @@ class RuleSetLoader {
         cls.words.push_back(normalized);
         cls.values[Gazetteer::Key(normalized)] = value;
       };
-      const YAML::Node& body = it->second;
+      const YAML::Node body = it->second;
       if (body.IsSequence()) {
         for (const YAML::Node& w : body) add(w.as<std::string>(""), w.as<std::string>(""));
       } else if (body.IsMap()) {

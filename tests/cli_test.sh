@@ -18,7 +18,6 @@ if [[ ! -x $KHABAR ]]; then
   echo "$0: $KHABAR is not an executable" >&2
   exit 2
 fi
-SOURCE_DIR=$(cd "$(dirname "$0")/.." && pwd)
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/khabar_cli.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
@@ -61,7 +60,7 @@ known_bug() {
 
 # run CMD...: runs with stdout in out, stderr in err, exit code in $rc.
 run() {
-  "$@" >out 2>err
+  ("$@") >out 2>err
   rc=$?
 }
 stderr_has() { grep -q -- "$1" err; }

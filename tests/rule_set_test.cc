@@ -243,6 +243,43 @@ TEST_CASE("RuleSet: rules run at their triggers in the pipeline") {
   }
 }
 
+TEST_CASE("RuleSet: a gazetteer type in capitals is a class in patterns and triggers") {
+  const std::string gazetteer =
+      "# source: hand-written test data\n# license: CC0\nname\tcanonical\ttype\tsubtype\tid\n"
+      "\u0645\u062D\u0645\u062F\t\u0645\u062D\u0645\u062F\tGIVEN_NAME\t-\tgn:1\n"          // محمد
+      "\u0639\u0628\u062F \u0627\u0644\u0644\u0647\t\u0639\u0628\u062F \u0627\u0644\u0644\u0647\tGIVEN_NAME\t-\tgn:2\n"  // عبد الله
+      "\u0623\u0645\u064A\u0646\u0629\t\u0623\u0645\u064A\u0646\u0629\tGIVEN_NAME\t-\tgn:3\n";  // أمينة
+  const std::string rules =
+      "rules:\n"
+      "  - id: p.name\n"
+      "    type: PERSON\n"
+      "    trigger: '{GIVEN_NAME}'\n"
+      "    pattern: '{GIVEN_NAME} \\p{Arabic}+'\n";
+  StatusOr<std::unique_ptr<Pipeline>> p =
+      Pipeline::Create({DataFile{"p.yaml", rules}}, {DataFile{"names.tsv", gazetteer}});
+  INFO(p.status().message());
+  REQUIRE(p.ok());
+  const std::vector<RunCase> cases = {
+      {"single-word name", "\u0642\u0627\u0644 \u0645\u062D\u0645\u062F \u0627\u0644\u0639\u0644\u0648\u064A",
+       "PERSON '\u0645\u062D\u0645\u062F \u0627\u0644\u0639\u0644\u0648\u064A' p.name"},
+      {"multi-word name", "\u0639\u0628\u062F \u0627\u0644\u0644\u0647 \u0627\u0644\u0639\u0644\u0648\u064A",
+       "PERSON '\u0639\u0628\u062F \u0627\u0644\u0644\u0647 \u0627\u0644\u0639\u0644\u0648\u064A' p.name"},
+      {"normalized name, ta marbuta as ha", "\u0627\u0645\u064A\u0646\u0647 \u0628\u0646\u0639\u0644\u064A",
+       "PERSON '\u0627\u0645\u064A\u0646\u0647 \u0628\u0646\u0639\u0644\u064A' p.name"},
+      {"through a clitic", "\u0648\u0645\u062D\u0645\u062F \u0627\u0644\u0639\u0644\u0648\u064A",
+       "PERSON '\u0645\u062D\u0645\u062F \u0627\u0644\u0639\u0644\u0648\u064A' p.name"},
+      {"not a listed name", "\u0623\u062D\u0645\u062F \u0627\u0644\u0639\u0644\u0648\u064A", ""},
+  };
+  for (const RunCase& c : cases) {
+    INFO("case: " << c.name);
+    CHECK(Extract(*p.value(), c.text) == c.expected);
+  }
+  // Without a gazetteer the name is unknown.
+  StatusOr<std::unique_ptr<RuleSet>> alone = RuleSet::Load({DataFile{"p.yaml", rules}});
+  REQUIRE_FALSE(alone.ok());
+  CHECK(alone.status().message().rfind("p.yaml:2 p.name", 0) == 0);
+}
+
 TEST_CASE("RuleSet: a higher priority wins an overlap; then the longer span") {
   const std::string rules =
       "rules:\n"

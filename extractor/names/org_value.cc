@@ -55,6 +55,41 @@ size_t GroupBegin(const RuleMatch& match, std::string_view name) {
   return std::string_view::npos;
 }
 
+// End of the head noun: of the capture `head` or `head_...` that matched
+// (0 without one).
+size_t HeadEnd(const RuleMatch& match) {
+  for (const auto& g : match.groups)
+    if (StartsWith(g.first, "head") && g.second.data() != nullptr)
+      return static_cast<size_t>(g.second.data() - match.text.data()) + g.second.size();
+  return 0;
+}
+
+// A word that carries an object pronoun (جمعها, مكتبه, مقرهم): a verb or a
+// possessed noun, not part of a name.
+bool HasPronounSuffix(std::string_view word) {
+  if (names::LetterCount(word) < 4) return false;
+  return EndsWith(word, "ها") || EndsWith(word, "هم") || EndsWith(word, "هما") || EndsWith(word, "ه");
+}
+
+// Whether `word` (with ال) can be an adjective agreeing with a head noun of
+// that gender: nisba (الجهوي, المغربية), participle (المتوسطية, المشترك),
+// فعيل (الكبير), أفعل (الأخضر), feminine elative (العليا, الكبرى).
+// الجمعية الفاعل, الصندوق التقرير: a new phrase, not a name.
+bool IsAdjectiveShaped(std::string_view word, bool feminine) {
+  if (!HasArticle(word)) return false;
+  const std::string_view stem = WithoutArticle(word);
+  const size_t n = names::LetterCount(stem);
+  if (feminine) {
+    if (EndsWith(stem, "ة") || EndsWith(stem, "ا")) return true;
+    return n == 4 && EndsWith(stem, "ي");  // الكبري, الوسطي, الاولي
+  }
+  if (EndsWith(stem, "ة")) return false;
+  if (EndsWith(stem, "ي") || StartsWith(stem, "م")) return true;
+  if (n == 4 && names::DropLetters(stem, 2).substr(0, 2) == "ي") return true;  // فعيل
+  if (n == 4 && StartsWith(stem, "ا")) return true;                              // أفعل
+  return false;
+}
+
 // Where an organization's name ends after its head noun.
 struct OrgName {
   size_t end = 0;       // byte end of the name in the match
@@ -72,7 +107,7 @@ bool ArticleContinues(const names::NameWord& w, const ValueContext& context) {
 // Walks the Arabic words of a name. `head_article`: the head noun has the
 // article (then the name cannot start with a bare word).
 OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& words, bool head_article,
-                    size_t head_end) {
+                    bool head_multiword, bool head_feminine, size_t head_end) {
   OrgName name;
   name.end = head_end;
   bool seen_lam = false;    // a ل complement was taken
@@ -80,6 +115,7 @@ OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& wo
   bool prev_bare = true;    // the previous word was bare (or the head)
   bool forced = false;      // the previous word was a place particle
   int bare_run = 0;
+  std::string last_lam_inner;  // the previous ل complement without its ل
   auto take = [&](const NameWord& w) {
     name.end = w.core_end;
     ++name.words;
@@ -108,22 +144,24 @@ OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& wo
       // An adjective or a genitive noun: الأشراف, المتوسطية.
       if (IsOrgHead(context, core) || IsPlaceHead(context, core)) break;
       if (!head_article && i == 0 && InClass(context, "org_admin_adj", core)) break;
+      if (head_article && !head_multiword && i == 0 && !IsAdjectiveShaped(core, head_feminine)) break;
       generic_word = InClass(context, "org_generic_adj", core);
       take(w);
       prev_bare = prev_lam = false;
     } else if (StartsWith(core, "لل") && letters >= 4 && !IsGazetteerWord(context, core, "LOC")) {
       // ل + article: للتنمية, للناظور.
-      if (i == 0) break;  // جمعية للتنمية: an indefinite head
+      if (i == 0 && !head_multiword) break;  // جمعية للتنمية: an indefinite head
       std::string inner = std::string(kAl) + std::string(DropLetters(core, 2));
       if (IsStopWord(context, inner) || IsOrgHead(context, inner) || IsPlaceHead(context, inner)) break;
       take(w);
       seen_lam = prev_lam = true;
+      last_lam_inner = inner;
       prev_bare = false;
       forced = IsPlaceParticle(context, inner);
     } else if (StartsWith(core, kLam) && letters >= 3 && !IsPlaceParticle(context, core) &&
                !IsGazetteerWord(context, core, "GIVEN_NAME") && !IsGazetteerWord(context, core, "LOC")) {
       // ل + bare word: لكرة, لتزنيت, لوزارة, لجهة.
-      if (i == 0 || IsOrgHead(context, core)) break;  // لجنة is a new organization
+      if ((i == 0 && !head_multiword) || IsOrgHead(context, core)) break;  // لجنة: a new organization
       std::string_view inner = DropLetters(core, 1);
       if (IsPlaceHead(context, inner)) {
         size_t end = 0;
@@ -133,8 +171,13 @@ OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& wo
         name.generic = false;
         return name;
       }
+      // A complement is followed by its genitive (لحماية البيئة) or ends the
+      // name (لتزنيت،); لتمويل هذا المشروع is a new phrase.
+      const bool known = IsGazetteerWord(context, inner, "LOC") || IsPlaceParticle(context, inner);
+      if (!known && i + 1 < words.size() && !w.closes_quote && !next_continues(i)) break;
       take(w);
       seen_lam = prev_lam = true;
+      last_lam_inner = std::string(inner);
       prev_bare = false;
       forced = IsPlaceParticle(context, inner);
     } else if (StartsWith(core, kBa) && letters >= 3 && !IsPlaceParticle(context, core) &&
@@ -146,7 +189,7 @@ OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& wo
         name.generic = false;
         return name;
       }
-      if (!prev_lam || !HasArticle(inner) || IsPlaceHead(context, inner) || IsOrgHead(context, inner) ||
+      if (!prev_lam || !InClass(context, "org_ba_masdar", last_lam_inner) || !HasArticle(inner) || IsPlaceHead(context, inner) || IsOrgHead(context, inner) ||
           IsGazetteerWord(context, inner, "LOC") || IsStopWord(context, inner))
         break;
       take(w);
@@ -185,11 +228,15 @@ OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& wo
         return name;
       }
       if (i == 0 && head_article) break;  // الجمعية تنظم
-      if (i > 0 && IsOrgHead(context, core)) break;
+      if (IsOrgHead(context, core)) break;  // مكتب نادي ...: the inner one is the name
+      // مجلس أمناء المؤسسة: the bare word belongs to another organization.
+      if (i + 1 < words.size() && words[i + 1].kind == WordKind::kArabic &&
+          HasArticle(words[i + 1].core) && IsOrgHead(context, words[i + 1].core))
+        break;
       if (!prev_bare || seen_lam) {
         // After an adjective or a complement only a genitive chain goes on:
         // لرعاية أطفال التوحد.
-        if (!next_continues(i)) break;
+        if (!next_continues(i) || HasPronounSuffix(core)) break;
       } else if (bare_run >= kMaxBareRun) {
         break;
       }
@@ -213,10 +260,11 @@ std::string OrgNorm(const RuleMatch& match, size_t end, bool lam_article) {
   return norm;
 }
 
-// Whether an ORG gazetteer name starts at the beginning of `text` and reaches
-// at least `end`: the gazetteer's entry is then the better answer.
-bool GazetteerCovers(const ValueContext& context, std::string_view text, size_t end) {
-  if (context.gazetteer == nullptr) return false;
+// An ORG gazetteer name that starts at the beginning of `text` and reaches
+// at least `*end`: the name is then the gazetteer's, with its canonical form.
+// Returns the entry, or nullptr; moves `*end` to the gazetteer name's end.
+const GazetteerEntry* GazetteerName(const ValueContext& context, std::string_view text, size_t* end) {
+  if (context.gazetteer == nullptr) return nullptr;
   std::string key_text(text);
   Gazetteer::FoldKeys(&key_text);
   std::vector<Token> tokens = Tokenize(text);
@@ -224,10 +272,15 @@ bool GazetteerCovers(const ValueContext& context, std::string_view text, size_t 
   context.gazetteer->Match(key_text, tokens, &hits);
   for (const GazetteerHit& hit : hits) {
     if (hit.first_token != 0) break;
-    if (context.gazetteer->entries()[hit.entry].type != "ORG") continue;
-    if (tokens[hit.end_token - 1].end >= end) return true;
+    const GazetteerEntry& entry = context.gazetteer->entries()[hit.entry];
+    if (entry.type != "ORG") continue;
+    const size_t hit_end = tokens[hit.end_token - 1].end;
+    if (hit_end >= *end) {
+      *end = hit_end;
+      return &entry;
+    }
   }
-  return false;
+  return nullptr;
 }
 
 // The unit noun of a place's norm, as the gazetteers write it: جماعة X for
@@ -245,18 +298,28 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& c
   const std::string_view text = match.text;
   const bool lam_article = match.Group("art") == kLam;
   const bool head_article = match.Has("art");
-  size_t head_end = GroupEnd(match, "head");
-  if (head_end == std::string_view::npos) head_end = 0;
+  const size_t head_end = HeadEnd(match);
 
   // Rules whose pattern already delimits the name (news outlets).
+  // A `trim` capture: end the name before the first stop word or verb;
+  // otherwise such a word rejects the match.
   if (match.Has("span")) {
     const size_t span_begin = GroupBegin(match, "span");
-    const size_t span_end = GroupEnd(match, "span");
+    size_t span_end = GroupEnd(match, "span");
+    size_t end = head_end;
     for (const NameWord& w : names::SplitWords(text.substr(0, span_end), head_end)) {
-      if (w.kind == WordKind::kArabic && (IsStopWord(context, w.core) || IsVerbLike(context, w.core)))
-        return std::nullopt;
+      const bool suffix = InClass(context, "org_media_suffix", w.core);
+      if (w.kind == WordKind::kArabic && !suffix &&
+          (IsStopWord(context, w.core) || IsVerbLike(context, w.core))) {
+        if (!match.Has("trim")) return std::nullopt;
+        break;
+      }
+      end = w.core_end;
     }
+    if (end <= head_end) return std::nullopt;
     Value v;
+    if (end < span_end) v.end_in_match = static_cast<int>(end);
+    span_end = end;
     v.norm = CleanName(text.substr(span_begin, span_end - span_begin));
     return v;
   }
@@ -282,23 +345,42 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& c
       if (words[i].closes_quote) break;
     }
   } else {
-    OrgName name = WalkOrgName(context, words, head_article, head_end);
-    if (name.words == 0) return std::nullopt;
-    if (head_article && name.generic) return std::nullopt;  // الجمعية العامة
-    end = name.end;
+    // الجمعية العامة للمنخرطين, الهيئة المديرة: a meeting or a board.
+    if (head_article && !words.empty() && InClass(context, "org_generic_first", words[0].core))
+      return std::nullopt;
+    const std::string_view head = text.substr(0, head_end);
+    const bool head_multiword = head.find(' ') != std::string_view::npos || head.find('\t') != std::string_view::npos;
+    const bool head_feminine = EndsWith(head, "ة") || EndsWith(head, "ه");
+    OrgName name = WalkOrgName(context, words, head_article, head_multiword, head_feminine, head_end);
+    if (match.Has("named")) {
+      // The head already names the organization (الفضاء الجمعوي).
+      end = name.words > 0 ? name.end : head_end;
+    } else {
+      if (name.words == 0) return std::nullopt;
+      if (head_article && name.generic) return std::nullopt;  // الوكالة الوطنية
+      end = name.end;
+    }
+  }
+  if (end == head_end && match.Has("named")) {
+    Value v;
+    v.end_in_match = static_cast<int>(end);
+    v.norm = OrgNorm(match, end, lam_article);
+    return v;
   }
   if (end <= head_end) return std::nullopt;
-  if (GazetteerCovers(context, text, end)) return std::nullopt;
   Value v;
+  if (const GazetteerEntry* entry = GazetteerName(context, text, &end)) {
+    v.norm = entry->canonical;
+  } else {
+    v.norm = OrgNorm(match, end, lam_article);
+  }
   v.end_in_match = static_cast<int>(end);
-  v.norm = OrgNorm(match, end, lam_article);
   return v;
 }
 
 std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext& context) {
   const std::string_view text = match.text;
-  size_t head_end = GroupEnd(match, "head");
-  if (head_end == std::string_view::npos) head_end = 0;
+  const size_t head_end = HeadEnd(match);
   const bool city = match.Has("city");
   const bool generic = city || match.Has("generic");  // the norm is the name alone
   // A fixed name (الجهة الشرقية): the pattern delimits it; a `next` capture

@@ -179,7 +179,8 @@ bool IsKnownName(const ValueContext& context, std::string_view word) {
 
 bool IsStopWord(const ValueContext& context, std::string_view word) {
   static const std::initializer_list<std::string_view> kClasses = {
-      "org_stop", "month_maghreb", "month_mashriq", "month_algeria", "month_levant", "weekday"};
+      "org_stop",     "month_maghreb", "month_mashriq", "month_algeria", "month_levant",
+      "weekday",      "person_honorific"};
   if (InAnyClass(context, kClasses, word)) return true;
   if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 3)
     return InAnyClass(context, kClasses, word.substr(2));
@@ -237,6 +238,10 @@ int WalkPlaceName(const ValueContext& context, const std::vector<NameWord>& word
       // start a new conjunct (و + a known place is another place).
       accept = taken == 0 || !(StartsWith(core, kWaw) && IsGazetteerWord(context, core.substr(2), "LOC"));
     } else if (IsVerbLike(context, core) || IsOrgHead(context, core) || IsPlaceHead(context, core)) {
+      accept = false;
+    } else if (HasArticle(core) && mode == PlaceMode::kCity && taken == 0) {
+      // مدينة + a definite noun is a name only when the lists know it
+      // (مدينة الألعاب is not a city).
       accept = false;
     } else if (HasArticle(core)) {
       // A nisba adjective after a city name describes it (مدينة بركان

@@ -66,11 +66,15 @@ bool Nisba(std::string_view w) { return Letters(w) >= 5 && EndsWith(w, kYa); }
 
 // Surnames without the article as the Maghreb writes them: أوبلعيد, بنعمرو,
 // بوعافية, بلقاسمي, حمداني, لعليو.
-bool SurnameShape(std::string_view w) {
+// With `strict`, a final ي is not enough (after ى -> ي, مستوى and أخرى end
+// with it too).
+bool SurnameShape(std::string_view w, bool strict = false) {
   const size_t n = Letters(w);
   if (StartsWith(w, kOw) && n >= 4) return true;
   if ((StartsWith(w, kBen) || StartsWith(w, kBou) || StartsWith(w, kBel)) && n >= 5) return true;
-  if ((EndsWith(w, kYa) || EndsWith(w, kWaw)) && n >= 4 && !VerbLike(w)) return true;
+  if (EndsWith(w, kWaw) && n >= 4 && !VerbLike(w)) return true;
+  if (EndsWith(w, "\xD8\xA7\xD9\x88\xD9\x8A") && n >= 5) return true;  // اوي
+  if (!strict && EndsWith(w, kYa) && n >= 4 && !VerbLike(w)) return true;
   return false;
 }
 
@@ -113,7 +117,7 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
       if (evidence != NameEvidence::kStrong && first_common) return Nisba(w);
       return true;
     case UnitKind::kOther:
-      if (SurnameShape(w)) return true;
+      if (SurnameShape(w, /*strict=*/evidence == NameEvidence::kNone && first_common)) return true;
       if (position >= 2 || evidence == NameEvidence::kNone) return false;
       if (EndsWith(w, kAlef)) return false;  // accusative: رئيسا, وفدا
       if (evidence == NameEvidence::kStrong) return !VerbWithPrefix(w);
@@ -123,6 +127,8 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
 }
 
 }  // namespace
+
+bool LooksLikeSurname(std::string_view word) { return SurnameShape(word); }
 
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lex, bool whole) {
   const std::vector<WordSpan> words = text_util::LeadingWords(text, 9);
@@ -171,8 +177,10 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
       if (units.size() < 2) return 0;
       break;
     case NameEvidence::kTitle:
-    case NameEvidence::kAfterRole:
       if (units.size() < 2 && (first.common || first.kind == UnitKind::kParticle)) return 0;
+      break;
+    case NameEvidence::kAfterRole:
+      if (units.size() < 2 && first.common) return 0;
       break;
     case NameEvidence::kStrong:
       break;

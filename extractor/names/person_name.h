@@ -26,6 +26,10 @@ enum class NameEvidence {
   kStrong,     // an honorific or a byline before: any name-like first word
 };
 
+// Surnames without the article as the Maghreb writes them (أوبلعيد, بنعمرو,
+// بوعافية, بلقاسمي, لعليو).
+bool LooksLikeSurname(std::string_view word);
+
 // Byte length of the name at the start of `text` (normalized), or 0 when
 // there is none. With `whole`, the name must cover all of `text`.
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lexicon,

@@ -1,0 +1,224 @@
+#include "relations_text.h"
+
+#include <algorithm>
+
+#include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
+#include "khabar/rule_set.h"
+
+namespace khabar {
+namespace rel {
+namespace {
+
+using text_util::Decode;
+using text_util::IsArabicLetter;
+using text_util::Letters;
+using text_util::StartsWith;
+
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+
+bool IsQuote(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB || c == '\'' || c == 0x2018 ||
+         c == 0x2019;
+}
+
+// Code point that ends at byte `pos` (and its start).
+char32_t DecodeBefore(std::string_view s, size_t pos, size_t* start) {
+  size_t p = pos;
+  while (p > 0) {
+    --p;
+    if ((static_cast<unsigned char>(s[p]) & 0xC0) != 0x80) break;
+  }
+  *start = p;
+  size_t q = p;
+  return Decode(s, &q);
+}
+
+}  // namespace
+
+std::string_view Between(const Analysis& a, uint32_t from, uint32_t to) {
+  if (to <= from || to > a.text.size()) return {};
+  return a.text.substr(from, to - from);
+}
+
+bool Blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+bool HasBreak(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t at = pos;
+    const char32_t c = Decode(s, &pos);
+    if (c == '\n' || c == '\r' || c == '!' || c == '?' || c == 0x061F || c == 0x061B || c == 0x06D4) return true;
+    if (c == '.') {
+      const bool dots = (pos < s.size() && s[pos] == '.') || (at > 0 && s[at - 1] == '.');
+      if (!dots) return true;
+    }
+  }
+  return false;
+}
+
+bool OrgGap(std::string_view gap, bool place) {
+  // Drop quotes and spaces at both ends.
+  std::string g;
+  size_t pos = 0;
+  while (pos < gap.size()) {
+    const size_t at = pos;
+    const char32_t c = Decode(gap, &pos);
+    if (!IsQuote(c)) g.append(gap.substr(at, pos - at));
+  }
+  while (!g.empty() && (g.back() == ' ' || g.back() == '\t')) g.pop_back();
+  size_t lead = 0;
+  while (lead < g.size() && (g[lead] == ' ' || g[lead] == '\t')) ++lead;
+  const std::string_view core = std::string_view(g).substr(lead);
+  if (core.empty()) return true;
+  // A preposition glued to the organization: the gap ends with it.
+  if (core == "\xD9\x84" || core == "\xD8\xA8") return true;
+  if (!place) return false;
+  return core == "\xD8\xB9\xD9\x84\xD9\x8A" || core == "\xD9\x81\xD9\x8A";  // علي (على), في
+}
+
+uint32_t SkipFiller(const Analysis& a, uint32_t pos, std::string_view punct) {
+  size_t p = pos;
+  while (p < a.text.size()) {
+    size_t q = p;
+    const char32_t c = Decode(a.text, &q);
+    bool skip = c == ' ' || c == '\t' || IsQuote(c);
+    if (!skip && !punct.empty()) {
+      size_t r = 0;
+      while (r < punct.size() && !skip) skip = Decode(punct, &r) == c;
+    }
+    if (!skip) break;
+    p = q;
+  }
+  return static_cast<uint32_t>(p);
+}
+
+uint32_t SkipBackFiller(const Analysis& a, uint32_t pos) {
+  size_t p = std::min<size_t>(pos, a.text.size());
+  while (p > 0) {
+    size_t start;
+    const char32_t c = DecodeBefore(a.text, p, &start);
+    if (!(c == ' ' || c == '\t' || IsQuote(c))) break;
+    p = start;
+  }
+  return static_cast<uint32_t>(p);
+}
+
+Word NextWord(const Analysis& a, uint32_t pos) {
+  size_t p = pos;
+  while (p < a.text.size() && (a.text[p] == ' ' || a.text[p] == '\t')) ++p;
+  Word w;
+  w.begin = w.end = static_cast<uint32_t>(p);
+  while (p < a.text.size()) {
+    size_t q = p;
+    if (!IsArabicLetter(Decode(a.text, &q))) break;
+    p = q;
+  }
+  w.end = static_cast<uint32_t>(p);
+  return w;
+}
+
+Word PreviousWord(const Analysis& a, uint32_t pos) {
+  size_t p = std::min<size_t>(pos, a.text.size());
+  while (p > 0 && (a.text[p - 1] == ' ' || a.text[p - 1] == '\t')) --p;
+  Word w;
+  w.begin = w.end = static_cast<uint32_t>(p);
+  while (p > 0) {
+    size_t start;
+    if (!IsArabicLetter(DecodeBefore(a.text, p, &start))) break;
+    p = start;
+  }
+  w.begin = static_cast<uint32_t>(p);
+  return w;
+}
+
+std::string WithoutProclitics(std::string_view word) {
+  constexpr std::string_view kWaw = "\xD9\x88", kFa = "\xD9\x81", kBa = "\xD8\xA8", kLam = "\xD9\x84",
+                             kKaf = "\xD9\x83";
+  std::string_view w = word;
+  if ((StartsWith(w, kWaw) || StartsWith(w, kFa)) && Letters(w) > 3) w.remove_prefix(2);
+  if (StartsWith(w, "\xD9\x84\xD9\x84") && Letters(w) > 3) return std::string(kAl) + std::string(w.substr(4));
+  if ((StartsWith(w, kBa) || StartsWith(w, kKaf) || StartsWith(w, kLam)) && StartsWith(w.substr(2), kAl))
+    w.remove_prefix(2);
+  return std::string(w);
+}
+
+std::string NameKey(std::string_view name) {
+  std::string n = Normalizer::Default().NormalizeString(name);
+  std::string out;
+  bool space = false;
+  for (char c : n) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return Gazetteer::Key(out);
+}
+
+std::string HeadKey(std::string_view name) {
+  std::string key = NameKey(name);
+  size_t space = key.find(' ');
+  std::string head = key.substr(0, space);
+  if (StartsWith(head, kAl) && Letters(head) > 3) head.erase(0, kAl.size());
+  return head;
+}
+
+int EntityAt(const std::vector<Candidate>& entities, uint32_t pos) {
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].begin > pos) break;
+    if (pos < entities[i].end) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+size_t FirstFrom(const std::vector<Candidate>& entities, uint32_t pos) {
+  return std::lower_bound(entities.begin(), entities.end(), pos,
+                          [](const Candidate& c, uint32_t p) { return c.begin < p; }) -
+         entities.begin();
+}
+
+std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLexicon& lexicon) {
+  if (lexicon.rules() == nullptr) return std::nullopt;
+  Word w = NextWord(a, pos);
+  if (w.empty()) return std::nullopt;
+  const std::string word = WithoutProclitics(Between(a, w.begin, w.end));
+  std::optional<std::string_view> head = lexicon.rules()->ClassValue("role_org_anaphor", word);
+  if (!head) return std::nullopt;
+  Anaphor an;
+  an.head = HeadKey(*head);
+  an.begin = w.begin;
+  an.end = w.end;
+  // One adjective in ال after the noun (المجلس الجماعي, الجماعة الترابية).
+  if (w.end < a.text.size() && a.text[w.end] == ' ') {
+    Word adj = NextWord(a, w.end);
+    std::string_view t = Between(a, adj.begin, adj.end);
+    const bool nisba = text_util::EndsWith(t, "\xD9\x8A") || text_util::EndsWith(t, "\xD9\x8A\xD8\xA9") ||
+                       text_util::EndsWith(t, "\xD9\x8A\xD9\x87");
+    if (!adj.empty() && StartsWith(t, kAl) && nisba && !lexicon.IsGiven(t) && !lexicon.IsFamily(t)) an.end = adj.end;
+  }
+  return an;
+}
+
+int ResolveAnaphor(const std::vector<Candidate>& entities, size_t before, const std::string& head) {
+  auto is_named = [](const Candidate& c) { return c.type == "ORG" || c.type == "LOC"; };
+  for (size_t i = std::min(before, entities.size()); i-- > 0;)
+    if (is_named(entities[i]) && HeadKey(entities[i].norm) == head) return static_cast<int>(i);
+  for (size_t i = std::min(before, entities.size()); i-- > 0;) {
+    if (!is_named(entities[i])) continue;
+    const std::string key = " " + NameKey(entities[i].norm) + " ";
+    if (key.find(" " + head + " ") != std::string::npos || key.find(" ال" + head + " ") != std::string::npos)
+      return static_cast<int>(i);
+  }
+  for (size_t i = before; i < entities.size(); ++i)
+    if (is_named(entities[i]) && HeadKey(entities[i].norm) == head) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace rel
+}  // namespace khabar

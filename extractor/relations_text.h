@@ -1,0 +1,82 @@
+// Internal: reading the text around resolved entities, for the stages that
+// link mentions, find holds_role relations and read the byline.
+//
+// Thread safety: pure functions. Cost: linear in the text they look at.
+#ifndef KHABAR_RELATIONS_TEXT_H_
+#define KHABAR_RELATIONS_TEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "candidates.h"
+#include "names/person_lexicon.h"
+
+namespace khabar {
+namespace rel {
+
+// The normalized text between two byte offsets (empty when to <= from).
+std::string_view Between(const Analysis& a, uint32_t from, uint32_t to);
+
+// Only spaces and tabs.
+bool Blank(std::string_view s);
+// A line break or a sentence end (. ! ? ؟ ؛), but not an ellipsis (..).
+bool HasBreak(std::string_view s);
+
+// The text between a title and the organization or place it belongs to:
+// nothing but spaces and quotes, or a glued preposition (رئيسا لجمعية ...);
+// with `place`, also على / في / ب (عامل صاحب الجلالة على إقليم ...).
+bool OrgGap(std::string_view gap, bool place);
+
+// Skips spaces, tabs, quotes and the punctuation listed in `punct` (UTF-8
+// characters); returns the new offset.
+uint32_t SkipFiller(const Analysis& a, uint32_t pos, std::string_view punct);
+
+// Skips spaces, tabs and quotes backwards from `pos`; returns the new offset.
+uint32_t SkipBackFiller(const Analysis& a, uint32_t pos);
+
+// The word of Arabic letters that starts at `pos` after spaces, or an empty
+// range. `begin`/`end` are byte offsets into the normalized text.
+struct Word {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+Word NextWord(const Analysis& a, uint32_t pos);
+// The word that ends at `pos` (before spaces), or an empty range.
+Word PreviousWord(const Analysis& a, uint32_t pos);
+
+// The word with a leading conjunction or preposition removed and the article
+// restored (للجمعية -> الجمعية, وبالمجلس -> المجلس, لجمعية -> جمعية).
+std::string WithoutProclitics(std::string_view word);
+
+// Comparison key of a name: normalized, ة folded to ه, spaces collapsed.
+std::string NameKey(std::string_view name);
+// The first word of a name without its article and with ة folded (the head noun).
+std::string HeadKey(std::string_view name);
+
+// Index of the candidate that contains byte `pos`, or -1.
+int EntityAt(const std::vector<Candidate>& entities, uint32_t pos);
+// Index of the first candidate that starts at or after `pos`, or size().
+size_t FirstFrom(const std::vector<Candidate>& entities, uint32_t pos);
+
+// A generic noun at `pos` that refers back to an organization or place
+// (الجمعية, للمنظمة, المجلس الجماعي): its head noun key and where it ends
+// (with one following adjective in ال).
+struct Anaphor {
+  std::string head;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLexicon& lexicon);
+
+// The ORG or LOC entity an anaphor refers to: the nearest one before
+// `before` (an entity index) whose head noun is `head`, else the nearest
+// before that contains the head noun, else the nearest after. -1 if none.
+int ResolveAnaphor(const std::vector<Candidate>& entities, size_t before, const std::string& head);
+
+}  // namespace rel
+}  // namespace khabar
+
+#endif  // KHABAR_RELATIONS_TEXT_H_
