@@ -8,6 +8,7 @@
 #include <map>
 
 #include "names/person_lexicon.h"
+#include "khabar/rule_set.h"
 #include "names/person_name.h"
 #include "relations_text.h"
 #include "stages.h"
@@ -26,12 +27,37 @@ bool Insert(std::vector<Candidate>* entities, Candidate c) {
   size_t last = k;
   while (last < entities->size() && (*entities)[last].begin < c.end) {
     const Candidate& inside = (*entities)[last];
-    if (inside.end > c.end || inside.priority > kGazetteerPriority || inside.type == "ROLE") return false;
+    const bool gives_way = inside.priority <= kGazetteerPriority || (inside.type == "PERSON" && c.type == "PERSON");
+    if (inside.end > c.end || !gives_way || inside.type == "ROLE") return false;
     ++last;
   }
   entities->erase(entities->begin() + k, entities->begin() + last);
   entities->insert(entities->begin() + k, std::move(c));
   return true;
+}
+
+// A name found without context right after a glued preposition (لدينا ->
+// دينا, كريم -> ريم) is kept only when it would stand without the
+// preposition's help: never after ك, and after ب or ل only with a family name
+// or a nisba.
+void DropPrefixedNames(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
+  constexpr std::string_view kRule = " person.given_name";
+  std::vector<Candidate> kept;
+  kept.reserve(entities->size());
+  for (Candidate& c : *entities) {
+    const bool weak = c.type == "PERSON" && c.rule.size() >= kRule.size() &&
+                      c.rule.compare(c.rule.size() - kRule.size(), kRule.size(), kRule) == 0;
+    if (weak && c.begin >= 2 && !a.boundary[c.begin]) {
+      const std::string_view prefix = a.text.substr(c.begin - 2, 2);
+      const std::string_view span = rel::Between(a, c.begin, c.end);
+      if (prefix == "\xD9\x83") continue;  // ك
+      if ((prefix == "\xD8\xA8" || prefix == "\xD9\x84") &&
+          ScanPersonName(span, NameEvidence::kNone, lex, /*whole=*/true, /*strict=*/true) != span.size())
+        continue;
+    }
+    kept.push_back(std::move(c));
+  }
+  entities->swap(kept);
 }
 
 // Where the name of the holder may start after the title `role`: after the
@@ -65,7 +91,14 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
       q = rel::SkipFiller(a, w.end, "");
     }
     q = rel::SkipFiller(a, q, "");
-    if (q >= a.text.size() || !a.boundary[q] || rel::EntityAt(*entities, q) >= 0) continue;
+    {
+      // A glued و: the name starts after it (، وحسناء المرابط).
+      rel::Word w = rel::NextWord(a, q);
+      const std::string_view word = rel::Between(a, w.begin, w.end);
+      if (w.begin == q && text_util::StartsWith(word, "\xD9\x88") && text_util::Letters(word) > 3 && !lex.IsGiven(word))
+        q += 2;
+    }
+    if (q >= a.text.size() || rel::EntityAt(*entities, q) >= 0) continue;
     const size_t length = ScanPersonName(a.text.substr(q), evidence, lex);
     if (length == 0) continue;
     Candidate c;
@@ -79,19 +112,86 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
   }
 }
 
-// The surname part of a full name (normalized): the last word, or the last
-// two when the word before is a particle (أيت عدي, بن زيادي, عبد الخالق).
-std::string Surname(std::string_view name, const PersonLexicon& lex, size_t* words_out) {
-  std::vector<text_util::WordSpan> words = text_util::LeadingWords(name, 8);
-  *words_out = words.size();
-  if (words.size() < 2) return std::string();
-  const text_util::WordSpan& last = words.back();
-  size_t begin = last.begin;
-  if (words.size() >= 3) {
-    const text_util::WordSpan& prev = words[words.size() - 2];
-    if (lex.IsParticle(name.substr(prev.begin, prev.end - prev.begin))) begin = prev.begin;
+// X Y نائبا للرئيس, انتخب X Y رئيسا, ، وX Y أمينة عامة: the words right
+// before a title, from a clause boundary (punctuation, a glued و, a verb of
+// election) to the title, when they all read as a name of two units or more.
+void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
+  std::vector<size_t> roles;
+  for (size_t i = 0; i < entities->size(); ++i)
+    if ((*entities)[i].type == "ROLE") roles.push_back((*entities)[i].begin);
+  for (uint32_t role_begin : roles) {
+    if (role_begin >= 2 && a.text.substr(role_begin - 2, 2) == "\xD9\x88" && !a.boundary[role_begin]) continue;
+    // Back over spaces, quotes and one comma.
+    uint32_t end = rel::SkipBackFiller(a, role_begin);
+    if (end >= 2 && (a.text.substr(end - 2, 2) == "\xD8\x8C" || a.text[end - 1] == ',')) {
+      end -= a.text[end - 1] == ',' ? 1 : 2;
+      end = rel::SkipBackFiller(a, end);
+    }
+    const int before = rel::EntityAt(*entities, end > 0 ? end - 1 : 0);
+    if (end == 0 || (before >= 0 && (*entities)[before].type != "PERSON")) continue;
+    if (before >= 0 && text_util::LeadingWords(rel::Between(a, (*entities)[before].begin, end), 3).size() >= 2) continue;
+    // Up to six words before, separated by spaces only.
+    std::vector<rel::Word> words;
+    uint32_t p = end;
+    while (words.size() < 6) {
+      rel::Word w = rel::PreviousWord(a, p);
+      if (w.empty() || (words.empty() && w.end != end) || !rel::Blank(rel::Between(a, w.end, p))) break;
+      words.push_back(w);
+      p = w.begin;
+    }
+    // Nearest start first: a verb or a title before the name must not join it.
+    for (size_t s = 0; s < words.size(); ++s) {
+      uint32_t begin = words[s].begin;
+      const std::string_view first = rel::Between(a, words[s].begin, words[s].end);
+      const bool given_start = lex.IsGiven(first) || lex.IsParticle(first);
+      bool boundary = false;
+      if (s + 1 < words.size()) {
+        // A verb of election or speech, a title, or (before a given name)
+        // any word that is not itself part of a name.
+        const std::string_view prev_word = rel::Between(a, words[s + 1].begin, words[s + 1].end);
+        const std::string prev = rel::WithoutProclitics(prev_word);
+        boundary = (a.rules != nullptr && a.rules->ClassValue("person_intro", prev).has_value()) ||
+                   lex.IsHonorific(prev) || lex.IsTitle(prev) ||
+                   (given_start && !lex.IsGiven(prev_word) && !lex.IsParticle(prev_word) && !lex.IsFamily(prev_word));
+        if (boundary && !given_start && text_util::StartsWith(first, "\xD9\x84") && text_util::Letters(first) > 3 &&
+            prev == "\xD8\xAE\xD9\x84\xD9\x81\xD8\xA7")  // خلفا لX
+          begin += 2;
+      } else {
+        // Nothing but punctuation, quotes or a line start before the first word.
+        const uint32_t q = rel::SkipBackFiller(a, begin);
+        boundary = q == 0 || !text_util::IsArabicLetter([&] {
+                     size_t r = q - 1;
+                     while (r > 0 && (static_cast<unsigned char>(a.text[r]) & 0xC0) == 0x80) --r;
+                     return text_util::Decode(a.text, &r);
+                   }());
+        if (boundary && text_util::StartsWith(first, "\xD9\x88") && !lex.IsGiven(first) &&
+            text_util::Letters(first) > 3)
+          begin += 2;  // a glued و
+      }
+      if (!boundary) continue;
+      std::string_view span = rel::Between(a, begin, end);
+      // Not a verb (ولم يدل, تم نقل).
+      bool verb = false;
+      for (const text_util::WordSpan& w : text_util::LeadingWords(span, 8)) {
+        const std::string_view t = span.substr(w.begin, w.end - w.begin);
+        verb |= text_util::StartsWith(t, "\xD9\x8A") && !lex.IsGiven(t);  // ي
+        verb |= lex.IsStop(rel::WithoutProclitics(t)) ||
+                (text_util::StartsWith(t, "\xD9\x88") && lex.IsStop(t.substr(2)));
+      }
+      if (verb) continue;
+      const NameEvidence evidence = given_start ? NameEvidence::kTitle : NameEvidence::kStrong;
+      if (ScanPersonName(span, evidence, lex, /*whole=*/true) != span.size()) continue;
+      if (text_util::LeadingWords(span, 8).size() < 2) continue;
+      Candidate c;
+      c.begin = begin;
+      c.end = end;
+      c.type = "PERSON";
+      c.norm = DefaultNorm(a, c.begin, c.end);
+      c.rule = "mentions.cc person_before_role";
+      c.priority = kMentionPriority;
+      if (Insert(entities, std::move(c))) break;
+    }
   }
-  return std::string(name.substr(begin, last.end - begin));
 }
 
 // A name key without spaces (نور الدين = نورالدين).
@@ -101,45 +201,76 @@ std::string Squeezed(std::string_view name) {
   return key;
 }
 
-bool Linkable(std::string_view surname, const PersonLexicon& lex) {
-  if (surname.find(' ') != std::string_view::npos) return true;  // a compound
-  if (text_util::Letters(surname) < 3 || lex.IsStop(surname) || lex.IsStopInside(surname)) return false;
-  if (lex.IsFamily(surname)) return true;
-  if (lex.IsGiven(surname)) return false;
-  if (text_util::StartsWith(surname, kAl)) return text_util::Letters(surname) >= 5;
-  return LooksLikeSurname(surname);
+// Words of a name as comparison keys.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (const text_util::WordSpan& w : text_util::LeadingWords(name, 8))
+    out.push_back(rel::NameKey(name.substr(w.begin, w.end - w.begin)));
+  return out;
 }
 
+// A surname alone is linked when it cannot be an everyday word.
+bool Linkable(const std::vector<std::string>& surname, const PersonLexicon& lex) {
+  if (surname.size() > 1) return true;  // a compound: أيت عدي, بن زيادي
+  const std::string& w = surname[0];
+  if (text_util::Letters(w) < 3 || lex.IsStop(w) || lex.IsStopInside(w)) return false;
+  if (lex.IsFamily(w)) return true;
+  if (lex.IsGiven(w)) return false;
+  if (text_util::StartsWith(w, kAl)) return text_util::Letters(w) >= 5;
+  return text_util::Letters(w) >= 4;
+}
+
+struct Mention {
+  std::vector<std::string> words;
+  std::string norm;
+};
+
+// Full names again (a repeated name needs no context the second time) and
+// surnames alone, linked to the full name through its norm.
 void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
-  // Surname -> full name; a surname shared by two full names is ambiguous.
-  std::map<std::string, std::string> full;
+  std::map<std::string, Mention> by_key;  // squeezed words -> mention
   std::map<std::string, bool> ambiguous;
+  auto add = [&](std::vector<std::string> words, const std::string& norm) {
+    std::string key;
+    for (const std::string& w : words) key += w + " ";
+    auto it = by_key.find(key);
+    if (it == by_key.end()) {
+      by_key[key] = Mention{std::move(words), norm};
+    } else if (Squeezed(it->second.norm) != Squeezed(norm)) {
+      ambiguous[key] = true;  // two people share it
+    }
+  };
   for (const Candidate& c : *entities) {
     if (c.type != "PERSON") continue;
-    size_t n = 0;
-    std::string surname = Surname(rel::Between(a, c.begin, c.end), lex, &n);
-    if (surname.empty() || !Linkable(surname, lex)) continue;
-    const std::string key = rel::NameKey(surname);
-    auto it = full.find(key);
-    if (it == full.end()) {
-      full[key] = c.norm;
-    } else if (Squeezed(it->second) != Squeezed(c.norm)) {
-      ambiguous[key] = true;  // two people share the surname
-    }
+    std::vector<std::string> words = NameWords(rel::Between(a, c.begin, c.end));
+    if (words.size() < 2) continue;
+    add(words, c.norm);
+    size_t from = words.size() - 1;
+    if (words.size() >= 3 && lex.IsParticle(words[words.size() - 2])) from = words.size() - 2;
+    std::vector<std::string> surname(words.begin() + from, words.end());
+    if (Linkable(surname, lex)) add(surname, c.norm);
   }
-  if (full.empty()) return;
-  for (auto& [key, norm] : full) {
-    if (ambiguous.count(key)) continue;
-    // Existing one-word mentions get the full name as norm.
-    for (Candidate& c : *entities)
-      if (c.type == "PERSON" && rel::NameKey(rel::Between(a, c.begin, c.end)) == key) c.norm = norm;
+  if (by_key.empty()) return;
+  // Existing one-word mentions get the full name as norm.
+  for (Candidate& c : *entities) {
+    if (c.type != "PERSON") continue;
+    std::vector<std::string> words = NameWords(rel::Between(a, c.begin, c.end));
+    std::string key;
+    for (const std::string& w : words) key += w + " ";
+    auto it = by_key.find(key);
+    if (words.size() == 1 && it != by_key.end() && !ambiguous.count(key)) c.norm = it->second.norm;
   }
+  // Index by first word.
+  std::map<std::string, std::vector<const Mention*>> by_first;
+  for (const auto& [key, m] : by_key)
+    if (!ambiguous.count(key)) by_first[m.words[0]].push_back(&m);
   const std::vector<Token>& tokens = *a.tokens;
   std::string scratch;
   std::vector<Candidate> found;
   for (size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].kind != TokenKind::kArabic) continue;
-    for (int form = -1; form < tokens[t].num_stems; ++form) {
+    bool done = false;
+    for (int form = -1; form < tokens[t].num_stems && !done; ++form) {
       uint16_t skip = 0;
       std::string_view text = tokens[t].View(a.text);
       if (form >= 0) {
@@ -148,33 +279,40 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         text = tokens[t].StemText(a.text, stem, &scratch);
         skip = stem.skip;
       }
-      std::string key = rel::NameKey(text);
-      size_t end_token = t + 1;
-      auto it = full.find(key);
-      if (it == full.end() && t + 1 < tokens.size()) {  // two-word surnames
-        key += " " + rel::NameKey(tokens[t + 1].View(a.text));
-        it = full.find(key);
-        end_token = t + 2;
+      auto it = by_first.find(rel::NameKey(text));
+      if (it == by_first.end()) continue;
+      // The longest mention that matches here.
+      const Mention* best = nullptr;
+      for (const Mention* m : it->second) {
+        if (t + m->words.size() > tokens.size()) continue;
+        bool ok = true;
+        for (size_t k = 1; k < m->words.size() && ok; ++k)
+          ok = rel::NameKey(tokens[t + k].View(a.text)) == m->words[k] &&
+               rel::Blank(rel::Between(a, tokens[t + k - 1].end, tokens[t + k].begin));
+        if (ok && (!best || m->words.size() > best->words.size())) best = m;
       }
-      if (it == full.end() || ambiguous.count(key)) continue;
+      if (!best) continue;
+      done = true;
       const uint32_t begin = tokens[t].begin + skip;
-      const uint32_t end = tokens[end_token - 1].end;
+      const uint32_t end = tokens[t + best->words.size() - 1].end;
       if (rel::EntityAt(*entities, begin) >= 0 || rel::EntityAt(*entities, end - 1) >= 0) break;
-      // Part of another name: a given name right before it.
-      rel::Word prev = rel::PreviousWord(a, tokens[t].begin);
-      if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin)) &&
-          (lex.IsGiven(rel::Between(a, prev.begin, prev.end)) ||
-           lex.IsParticle(rel::Between(a, prev.begin, prev.end))))
-        break;
+      if (best->words.size() == 1 || best->words.size() == 2) {
+        // A surname inside another name: a given name or particle right before it.
+        rel::Word prev = rel::PreviousWord(a, tokens[t].begin);
+        const std::string_view pw = rel::Between(a, prev.begin, prev.end);
+        if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin)) &&
+            (lex.IsGiven(pw) || lex.IsParticle(pw)) && Squeezed(best->norm).size() > Squeezed(pw).size() &&
+            best->words.size() < NameWords(best->norm).size())
+          break;
+      }
       Candidate c;
       c.begin = begin;
       c.end = end;
       c.type = "PERSON";
-      c.norm = it->second;
-      c.rule = "mentions.cc surname";
+      c.norm = best->norm;
+      c.rule = best->words.size() < NameWords(best->norm).size() ? "mentions.cc surname" : "mentions.cc repeated_name";
       c.priority = kMentionPriority;
       found.push_back(std::move(c));
-      break;
     }
   }
   for (Candidate& c : found) Insert(entities, std::move(c));
@@ -184,7 +322,9 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
 
 void LinkMentions(const Analysis& analysis, std::vector<Candidate>* entities) {
   const PersonLexicon lexicon(analysis.gazetteer, analysis.rules);
+  DropPrefixedNames(analysis, lexicon, entities);
   AddNamesAfterRoles(analysis, lexicon, entities);
+  AddNamesBeforeRoles(analysis, lexicon, entities);
   LinkSurnames(analysis, lexicon, entities);
 }
 

@@ -101,7 +101,15 @@ class ArticleReader::Source {
     }
     buffer_.resize(static_cast<size_t>(n));
     begin_ = 0;
-    if (n == 0) eof_ = true;
+    if (n == 0) {
+      eof_ = true;
+      int code = Z_OK;
+      const char* msg = gzerror(file_, &code);
+      if (code != Z_OK && code != Z_STREAM_END) {  // e.g. a truncated .gz
+        *error = path_ + ": read error: " + msg;
+        done_ = true;
+      }
+    }
     return n > 0;
   }
 
@@ -149,13 +157,13 @@ class ArticleReader::Source {
     }
     NoteRepairs(RepairUtf8(&line), a);
     std::string id, error;
-    if (!ParseJsonArticle(&line, &id, a, &error)) {
-      if (!id.empty()) error += " (id \"" + id + "\")";
+    const bool parsed = ParseJsonArticle(&line, &id, a, &error);
+    if (!id.empty()) a->id = id;
+    if (!parsed) {
       a->errors.push_back(error);
       a->skip_extraction = true;
       return;
     }
-    if (!id.empty()) a->id = id;
     if (a->date.size() > 10) a->date.resize(10);
   }
 
@@ -228,8 +236,8 @@ ArticleReader::ArticleReader(std::vector<std::string> inputs, ReaderOptions opti
 ArticleReader::~ArticleReader() = default;
 
 bool ArticleReader::IsInputFileName(const std::string& name) {
-  if (name.rfind("gold", 0) == 0) return false;  // annotation files beside articles
   std::string n = StripGz(name);
+  if (n.rfind("gold", 0) == 0 && EndsWith(n, ".jsonl")) return false;  // annotations beside articles
   return EndsWith(n, ".txt") || EndsWith(n, ".jsonl") || EndsWith(n, ".ndjson");
 }
 
@@ -281,11 +289,12 @@ bool ArticleReader::Next(Article* article) {
     if (!current_ && !OpenNext()) return false;
     *article = Article();
     std::string error;
-    if (current_->Next(article, &error)) return true;
+    const bool got = current_->Next(article, &error);
     if (!error.empty()) {
       file_errors_.push_back(error);
       had_file_errors_ = true;
     }
+    if (got) return true;
     current_.reset();
   }
 }

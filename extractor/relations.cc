@@ -94,20 +94,36 @@ class RelationFinder {
     uint32_t end = 0;  // where the organization (or the title) ends in the text
   };
 
+  // Where the organization of the title at `r` may start: after the title
+  // and an adjective such as جديدا or السابق.
+  uint32_t AfterTitle(size_t r) {
+    uint32_t p = e_[r].end;
+    rel::Word w = rel::NextWord(a_, p);
+    if (!w.empty() && a_.rules && a_.rules->ClassValue("role_after_adjective", rel::Between(a_, w.begin, w.end)))
+      p = w.end;
+    return p;
+  }
+
   Org FindOrg(size_t r) {
     Org org;
     org.end = e_[r].end;
     const std::string_view role_text = rel::Between(a_, e_[r].begin, e_[r].end);
+    const uint32_t from = AfterTitle(r);
+    if (from != e_[r].end) org.end = from;
     if (r + 1 < e_.size() && IsNamed(e_[r + 1]) &&
-        rel::OrgGap(rel::Between(a_, e_[r].end, e_[r + 1].begin), e_[r + 1].type == "LOC")) {
+        rel::OrgGap(rel::Between(a_, from, e_[r + 1].begin), e_[r + 1].type == "LOC")) {
       org.index = static_cast<int>(r + 1);
       org.end = e_[r + 1].end;
+      // A place after the organization (وكيل وزارة التضامن بأسيوط).
+      if (r + 2 < e_.size() && e_[r + 2].type == "LOC" &&
+          rel::OrgGap(rel::Between(a_, org.end, e_[r + 2].begin), /*place=*/true))
+        org.end = e_[r + 2].end;
       return org;
     }
-    if (auto an = rel::AnaphorAt(a_, e_[r].end, lex_)) {
-      if (rel::Blank(rel::Between(a_, e_[r].end, an->begin))) {
+    if (auto an = rel::AnaphorAt(a_, from, lex_)) {
+      if (rel::Blank(rel::Between(a_, from, an->begin))) {
         org.end = an->end;
-        org.index = rel::ResolveAnaphor(e_, r, an->head);
+        org.index = rel::ResolveAnaphor(a_, e_, r, *an);
         org.anaphoric = true;
         return org;
       }
@@ -138,15 +154,61 @@ class RelationFinder {
     if (k >= e_.size() || e_[k].type != "PERSON") return -1;
     // Between: spaces, a comma, quotes, honorifics and descriptive titles.
     uint32_t p = rel::SkipFiller(a_, from, "\xD8\x8C,:");
+    // أسندت مهمة نائبة الرئيس إلى X: the title after مهمة / منصب, then إلى.
+    const rel::Word before = rel::PreviousWord(a_, e_[r].begin);
+    const std::string_view job = rel::Between(a_, before.begin, before.end);
+    if (!before.empty() && (job == "\xD9\x85\xD9\x87\xD9\x85\xD8\xA9" ||   // مهمة
+                            job == "\xD9\x85\xD9\x86\xD8\xB5\xD8\xA8")) {  // منصب
+      const rel::Word to = rel::NextWord(a_, p);
+      if (rel::Between(a_, to.begin, to.end) == "\xD8\xA7\xD9\x84\xD9\x8A") p = rel::SkipFiller(a_, to.end, "");  // الي
+    }
+    bool titled = false;  // after a title, an adjective (المهندس الزراعي)
     for (int n = 0; n < 4 && p < e_[k].begin; ++n) {
       rel::Word w = rel::NextWord(a_, p);
       if (w.empty() || w.end > e_[k].begin) break;
       const std::string word = rel::WithoutProclitics(rel::Between(a_, w.begin, w.end));
-      if (!lex_.IsHonorific(word) && !lex_.IsTitle(word)) return -1;
+      const bool adjective = titled && text_util::StartsWith(word, "\xD8\xA7\xD9\x84") &&
+                             (text_util::EndsWith(word, "\xD9\x8A") || text_util::EndsWith(word, "\xD9\x8A\xD8\xA9"));
+      if (!lex_.IsHonorific(word) && !lex_.IsTitle(word) && !adjective) return -1;
+      titled = true;
       p = rel::SkipFiller(a_, w.end, "");
     }
     (void)r;
     return p == e_[k].begin ? static_cast<int>(k) : -1;
+  }
+
+  // Nothing that could name an organization follows the title: a comma, a
+  // full stop, a word with و, the end of the line.
+  bool ListItem(size_t r) {
+    const uint32_t p = rel::SkipFiller(a_, AfterTitle(r), "");
+    if (p >= a_.text.size()) return true;
+    if (r + 1 < e_.size() && e_[r + 1].type == "PERSON" && e_[r + 1].begin == p) return true;
+    const char c = a_.text[p];
+    if (c == '.' || c == ',' || c == '\n' || c == '\r' || c == ';') return true;
+    const std::string_view next = a_.text.substr(p, 2);
+    return next == "\xD8\x8C" || next == "\xD9\x88" || next == "\xD8\x9B";  // ، و ؛
+  }
+
+  // The organization the article is about: the ORG mentioned most often
+  // (a name and its longer form count together), if at least twice.
+  int MainOrg() {
+    if (main_org_ != -2) return main_org_;
+    main_org_ = -1;
+    std::vector<std::string> keys(e_.size());
+    for (size_t i = 0; i < e_.size(); ++i)
+      if (e_[i].type == "ORG") keys[i] = rel::NameKey(e_[i].norm);
+    int best_count = 1;
+    for (size_t i = 0; i < e_.size(); ++i) {
+      if (keys[i].empty()) continue;
+      int count = 0;
+      for (size_t j = 0; j < e_.size(); ++j)
+        if (!keys[j].empty() && (keys[j].rfind(keys[i], 0) == 0 || keys[i].rfind(keys[j], 0) == 0)) ++count;
+      if (count > best_count) {
+        best_count = count;
+        main_org_ = static_cast<int>(i);
+      }
+    }
+    return main_org_;
   }
 
   // X، صفة ... ورئيس Y: the nearest person earlier in the sentence, when the
@@ -161,13 +223,16 @@ class RelationFinder {
       if (gap.size() > 240 || rel::HasBreak(gap)) return -1;
       const uint32_t after = rel::SkipFiller(a_, e_[k].end, "");
       if (after >= a_.text.size() || a_.text.substr(after, 2) != "\xD8\x8C") return -1;  // ،
+      // Words describing the person between the comma and و (not X، وY).
+      const rel::Word w = rel::NextWord(a_, rel::SkipFiller(a_, after + 2, ""));
+      if (w.empty() || w.end >= b) return -1;
       return static_cast<int>(k);
     }
     return -1;
   }
 
   void Role(size_t r) {
-    const Org org = FindOrg(r);
+    Org org = FindOrg(r);
     const char* rule = nullptr;
     int person = PersonBefore(r);
     if (person >= 0) {
@@ -177,13 +242,29 @@ class RelationFinder {
     } else if ((person = PersonInApposition(r)) >= 0) {
       rule = "apposition";
     }
+    // A board member in a list after its president (X رئيسا، وY نائبا
+    // للرئيس، وZ أمينا للمال): the organization of the title before.
+    if (person >= 0 && org.index < 0 && ListItem(r) && a_.rules && a_.rules->ClassValue("role_board", e_[r].norm)) {
+      if (last_org_ >= 0 && e_[r].begin - last_org_pos_ <= 1500) {
+        org.index = last_org_;
+        name_suffix_ = "_board";
+      } else if ((org.index = MainOrg()) >= 0) {
+        name_suffix_ = "_main_org";
+      }
+      org.anaphoric = true;
+    }
     // Without an organization the relation says little (and gold files leave
     // such pairs optional); an organization named only by a generic noun
     // needs a person.
     if (org.index < 0 || (person < 0 && org.anaphoric)) return;
     std::string name = rule ? rule : "role";
-    name += org.index < 0 ? "" : org.anaphoric ? "_anaphor" : "_org";
+    name += !name_suffix_.empty() ? name_suffix_ : org.anaphoric ? "_anaphor" : "_org";
+    name_suffix_.clear();
     Add(person, static_cast<int>(r), org.index, name);
+    if (person >= 0) {
+      last_org_ = org.index;
+      last_org_pos_ = e_[r].end;
+    }
   }
 
   // Y التي يترأسها X, برئاسة X.
@@ -209,7 +290,7 @@ class RelationFinder {
       } else {
         rel::Word noun = rel::PreviousWord(a_, before);
         if (!noun.empty()) {
-          if (auto an = rel::AnaphorAt(a_, noun.begin, lex_)) org = rel::ResolveAnaphor(e_, first, an->head);
+          if (auto an = rel::AnaphorAt(a_, noun.begin, lex_)) org = rel::ResolveAnaphor(a_, e_, first, *an);
         }
       }
       if (org < 0) continue;
@@ -242,6 +323,10 @@ class RelationFinder {
   const PersonLexicon lex_;
   std::vector<Relation>* out_;
   std::set<std::tuple<int, int, int>> seen_;
+  int last_org_ = -1;         // organization of the last relation
+  uint32_t last_org_pos_ = 0;  // where its title ends
+  std::string name_suffix_;
+  int main_org_ = -2;  // not computed yet
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "relations_text.h"
 
 #include <algorithm>
+#include <map>
 
 #include "khabar/gazetteer.h"
 #include "khabar/normalizer.h"
@@ -194,30 +195,67 @@ std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLe
   an.head = HeadKey(*head);
   an.begin = w.begin;
   an.end = w.end;
+  an.phrase = NameKey(word);
   // One adjective in ال after the noun (المجلس الجماعي, الجماعة الترابية).
   if (w.end < a.text.size() && a.text[w.end] == ' ') {
     Word adj = NextWord(a, w.end);
     std::string_view t = Between(a, adj.begin, adj.end);
     const bool nisba = text_util::EndsWith(t, "\xD9\x8A") || text_util::EndsWith(t, "\xD9\x8A\xD8\xA9") ||
                        text_util::EndsWith(t, "\xD9\x8A\xD9\x87");
-    if (!adj.empty() && StartsWith(t, kAl) && nisba && !lexicon.IsGiven(t) && !lexicon.IsFamily(t)) an.end = adj.end;
+    if (!adj.empty() && StartsWith(t, kAl) && nisba && !lexicon.IsGiven(t) && !lexicon.IsFamily(t)) {
+      an.end = adj.end;
+      an.phrase += " " + NameKey(t);
+    }
   }
   return an;
 }
 
-int ResolveAnaphor(const std::vector<Candidate>& entities, size_t before, const std::string& head) {
-  auto is_named = [](const Candidate& c) { return c.type == "ORG" || c.type == "LOC"; };
-  for (size_t i = std::min(before, entities.size()); i-- > 0;)
-    if (is_named(entities[i]) && HeadKey(entities[i].norm) == head) return static_cast<int>(i);
-  for (size_t i = std::min(before, entities.size()); i-- > 0;) {
-    if (!is_named(entities[i])) continue;
-    const std::string key = " " + NameKey(entities[i].norm) + " ";
-    if (key.find(" " + head + " ") != std::string::npos || key.find(" ال" + head + " ") != std::string::npos)
-      return static_cast<int>(i);
+int ResolveAnaphor(const Analysis& a, const std::vector<Candidate>& entities, size_t before,
+                   const Anaphor& anaphor) {
+  before = std::min(before, entities.size());
+  std::vector<std::string> keys(entities.size()), heads(entities.size());
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].type != "ORG" && entities[i].type != "LOC") continue;
+    keys[i] = NameKey(entities[i].norm);
+    heads[i] = HeadKey(WithoutProclitics(Between(a, entities[i].begin, entities[i].end)));
   }
-  for (size_t i = before; i < entities.size(); ++i)
-    if (is_named(entities[i]) && HeadKey(entities[i].norm) == head) return static_cast<int>(i);
-  return -1;
+  // Mentions of a name, counting a name and its longer form together.
+  std::vector<int> mentions(entities.size(), 0);
+  for (size_t i = 0; i < entities.size(); ++i)
+    for (size_t j = 0; j < entities.size() && !keys[i].empty(); ++j)
+      if (!keys[j].empty() && (keys[j].rfind(keys[i], 0) == 0 || keys[i].rfind(keys[j], 0) == 0)) ++mentions[i];
+  // 4: starts with the whole phrase; 3: written with the same head noun;
+  // 2: its canonical name has that head; 1: contains the head noun.
+  auto match = [&](size_t i) {
+    const std::string& key = keys[i];
+    if (key.empty()) return 0;
+    if (anaphor.phrase.find(' ') != std::string::npos && (key + " ").rfind(anaphor.phrase + " ", 0) == 0) return 4;
+    if (heads[i] == anaphor.head) return 3;
+    if (HeadKey(key) == anaphor.head) return 2;
+    const std::string padded = " " + key + " ";
+    if (padded.find(" " + anaphor.head + " ") != std::string::npos ||
+        padded.find(" \xD8\xA7\xD9\x84" + anaphor.head + " ") != std::string::npos)
+      return 1;
+    return 0;
+  };
+  auto pick = [&](size_t from, size_t to, bool backwards) {
+    int best = -1, best_level = 0, best_count = 0;
+    for (size_t n = from; n < to; ++n) {
+      const size_t i = backwards ? to - 1 - (n - from) : n;
+      const int level = match(i);
+      if (level == 0) continue;
+      const int count = mentions[i];
+      if (level > best_level || (level == best_level && count > best_count)) {
+        best = static_cast<int>(i);
+        best_level = level;
+        best_count = count;
+      }
+    }
+    return best;
+  };
+  int found = pick(0, before, /*backwards=*/true);
+  if (found < 0) found = pick(before, entities.size(), /*backwards=*/false);
+  return found;
 }
 
 }  // namespace rel

@@ -66,15 +66,19 @@ size_t FirstFrom(const std::vector<Candidate>& entities, uint32_t pos);
 // (with one following adjective in ال).
 struct Anaphor {
   std::string head;
+  std::string phrase;  // NameKey of the whole noun phrase, article restored
   uint32_t begin = 0;
   uint32_t end = 0;
 };
 std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLexicon& lexicon);
 
-// The ORG or LOC entity an anaphor refers to: the nearest one before
-// `before` (an entity index) whose head noun is `head`, else the nearest
-// before that contains the head noun, else the nearest after. -1 if none.
-int ResolveAnaphor(const std::vector<Candidate>& entities, size_t before, const std::string& head);
+// The ORG or LOC entity an anaphor refers to, among those before `before`
+// (an entity index), else after it: names that start with the whole phrase
+// (المجلس الإقليمي -> المجلس الإقليمي للناظور) first, then names with the
+// same head noun, then names that contain it; within a group the name
+// mentioned most often in the article, then the nearest. -1 if none.
+int ResolveAnaphor(const Analysis& a, const std::vector<Candidate>& entities, size_t before,
+                   const Anaphor& anaphor);
 
 }  // namespace rel
 }  // namespace khabar

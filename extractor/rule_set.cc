@@ -280,11 +280,16 @@ class RuleSetLoader {
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());
-    YAML::Node trigger = node["trigger"];
     std::vector<std::string> triggers;
-    if (trigger.IsScalar()) triggers.push_back(trigger.as<std::string>());
-    else if (trigger.IsSequence())
-      for (const YAML::Node& t : trigger) triggers.push_back(t.as<std::string>(""));
+    try {
+      if (const YAML::Node trigger = node["trigger"]) {
+        if (trigger.IsScalar()) triggers.push_back(trigger.as<std::string>());
+        else if (trigger.IsSequence())
+          for (const YAML::Node& t : trigger) triggers.push_back(t.as<std::string>(""));
+      }
+    } catch (const YAML::Exception& e) {
+      return Status::Error(where + ": bad trigger: " + e.msg);
+    }
     if (triggers.empty()) return Status::Error(where + ": rule has no trigger");
     std::set<std::string> words;
     for (const std::string& t : triggers) {
@@ -311,9 +316,13 @@ class RuleSetLoader {
     if (rule.trigger_digit) set_->digit_rules_.push_back(index);
     if (rule.trigger_latin) set_->latin_rules_.push_back(index);
 
-    if (Status s = LoadExamples(file, node["examples"], where, false, &rule.examples); !s.ok()) return s;
-    if (Status s = LoadExamples(file, node["counter_examples"], where, true, &rule.counter_examples); !s.ok())
-      return s;
+    try {
+      if (Status s = LoadExamples(file, node["examples"], where, false, &rule.examples); !s.ok()) return s;
+      if (Status s = LoadExamples(file, node["counter_examples"], where, true, &rule.counter_examples); !s.ok())
+        return s;
+    } catch (const YAML::Exception& e) {
+      return Status::Error(where + ": bad examples: " + e.msg);
+    }
     set_->rules_.push_back(std::move(rule));
     return Status();
   }

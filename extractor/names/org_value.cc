@@ -24,6 +24,9 @@ using names::IsPlaceHead;
 using names::IsPlaceParticle;
 using names::IsStopWord;
 using names::IsVerbLike;
+using names::KnownPlaceWords;
+using names::Lexicon;
+using names::LetterCount;
 using names::NameWord;
 using names::PlaceMode;
 using names::StartsWith;
@@ -36,11 +39,10 @@ constexpr std::string_view kLam = "ل";
 constexpr std::string_view kBa = "ب";
 constexpr std::string_view kWaw = "و";
 
-constexpr int kMaxBareRun = 3;   // proper-name words right after a head noun
-constexpr int kMaxLatin = 4;     // Latin words of a name (وكالة ANAPEC)
-constexpr int kMaxQuoted = 10;   // words between quote marks
+constexpr int kMaxBareRun = 3;  // proper-name words right after a head noun
+constexpr int kMaxLatin = 4;    // Latin words of a name (وكالة USAID)
+constexpr int kMaxQuoted = 10;  // words between quote marks
 
-// Byte offset of a capture inside the match, or npos.
 size_t GroupEnd(const RuleMatch& match, std::string_view name) {
   for (const auto& g : match.groups)
     if (g.first == name && g.second.data() != nullptr)
@@ -55,67 +57,117 @@ size_t GroupBegin(const RuleMatch& match, std::string_view name) {
   return std::string_view::npos;
 }
 
-// End of the head noun: of the capture `head` or `head_...` that matched
-// (0 without one).
-size_t HeadEnd(const RuleMatch& match) {
+// The head noun: the capture `head` or `head_...` that matched (empty
+// without one).
+std::string_view HeadGroup(const RuleMatch& match) {
   for (const auto& g : match.groups)
-    if (StartsWith(g.first, "head") && g.second.data() != nullptr)
-      return static_cast<size_t>(g.second.data() - match.text.data()) + g.second.size();
-  return 0;
+    if (StartsWith(g.first, "head") && g.second.data() != nullptr) return g.second;
+  return {};
 }
 
-// A word that carries an object pronoun (جمعها, مكتبه, مقرهم): a verb or a
-// possessed noun, not part of a name.
+size_t HeadEnd(const RuleMatch& match) {
+  std::string_view head = HeadGroup(match);
+  return head.data() == nullptr ? 0 : static_cast<size_t>(head.data() - match.text.data()) + head.size();
+}
+
+// A word that carries a pronoun (جمعها, مكتبه, مقرهم): a verb or a possessed
+// noun, not part of a name.
 bool HasPronounSuffix(std::string_view word) {
-  if (names::LetterCount(word) < 4) return false;
-  return EndsWith(word, "ها") || EndsWith(word, "هم") || EndsWith(word, "هما") || EndsWith(word, "ه");
+  if (LetterCount(word) < 4) return false;
+  return EndsWith(word, "ها") || EndsWith(word, "هم") || EndsWith(word, "ه");
+}
+
+// A bare feminine nisba adjective (نسائية, إدارية): after a bare head it
+// makes it indefinite (تعاونية نسائية, هيئة إدارية). Not a verbal noun
+// (رعاية, تنمية). Masculine ones (سنوي) are listed in org_stop: too many
+// names end in ي (ثيزيري).
+bool IsBareNisba(std::string_view word) {
+  return LetterCount(word) >= 4 && EndsWith(word, "ية") && !EndsWith(word, "اية") && !StartsWith(word, "ت");
+}
+
+// A verbal noun of purpose after ل (لتمويل, لتنظيم, لاقتناء): ل + such a word
+// not followed by its object starts a new phrase.
+bool IsMasdarShaped(std::string_view word) {
+  const size_t n = LetterCount(word);
+  if (n < 4) return false;
+  if (EndsWith(word, "ة")) return true;
+  const std::string_view before_last = DropLetters(word, n - 2).substr(0, 2);
+  if (StartsWith(word, "ت") && n >= 5 && before_last == "ي") return true;   // تفعيل
+  if (StartsWith(word, "ا") && n >= 5 && before_last == "ا") return true;   // افتعال, استفعال
+  return false;
 }
 
 // Whether `word` (with ال) can be an adjective agreeing with a head noun of
-// that gender: nisba (الجهوي, المغربية), participle (المتوسطية, المشترك),
+// that gender: nisba (الجهوي, المغربية), participle (المتحدة, المشترك),
 // فعيل (الكبير), أفعل (الأخضر), feminine elative (العليا, الكبرى).
 // الجمعية الفاعل, الصندوق التقرير: a new phrase, not a name.
 bool IsAdjectiveShaped(std::string_view word, bool feminine) {
   if (!HasArticle(word)) return false;
   const std::string_view stem = WithoutArticle(word);
-  const size_t n = names::LetterCount(stem);
+  const size_t n = LetterCount(stem);
   if (feminine) {
     if (EndsWith(stem, "ة") || EndsWith(stem, "ا")) return true;
     return n == 4 && EndsWith(stem, "ي");  // الكبري, الوسطي, الاولي
   }
   if (EndsWith(stem, "ة")) return false;
   if (EndsWith(stem, "ي") || StartsWith(stem, "م")) return true;
-  if (n == 4 && names::DropLetters(stem, 2).substr(0, 2) == "ي") return true;  // فعيل
-  if (n == 4 && StartsWith(stem, "ا")) return true;                              // أفعل
+  if (n == 4 && DropLetters(stem, 2).substr(0, 2) == "ي") return true;  // فعيل
+  if (n == 4 && StartsWith(stem, "ا")) return true;                     // أفعل
   return false;
 }
 
-// Where an organization's name ends after its head noun.
-struct OrgName {
-  size_t end = 0;       // byte end of the name in the match
-  int words = 0;        // name words taken after the head
-  bool generic = true;  // only adjectives of org_generic_adj
-};
-
 // An article word that continues a name: not a stop word, not another
 // organization or an anaphoric unit (للجمعية, الجماعة).
-bool ArticleContinues(const names::NameWord& w, const ValueContext& context) {
+bool ArticleContinues(const NameWord& w, Lexicon& context) {
   return w.kind == WordKind::kArabic && !w.opens_quote && HasArticle(w.core) && !IsStopWord(context, w.core) &&
          !IsOrgHead(context, w.core) && !IsPlaceHead(context, w.core);
 }
 
-// Walks the Arabic words of a name. `head_article`: the head noun has the
-// article (then the name cannot start with a bare word).
-OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& words, bool head_article,
-                    bool head_multiword, bool head_feminine, size_t head_end) {
+// A word that cannot go on a name whatever came before: punctuation-like,
+// a stop word, a verb, a conjunct or another organization.
+bool EndsName(const NameWord& w, Lexicon& context) {
+  if (w.kind != WordKind::kArabic || w.opens_quote) return true;
+  if (IsStopWord(context, w.core) || IsVerbLike(context, w.core) || IsOrgHead(context, w.core)) return true;
+  return StartsWith(w.core, kWaw) && !IsGazetteerWord(context, w.core, "LOC");
+}
+
+// `words` from index `i` with the first `bytes` of the first word's core
+// dropped (a preposition before a place name).
+std::vector<NameWord> DropPrefix(const std::vector<NameWord>& words, size_t i, size_t bytes) {
+  std::vector<NameWord> out(words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+  out[0].core_begin += bytes;
+  out[0].core = out[0].core.substr(bytes);
+  return out;
+}
+
+// What the head noun allows.
+struct HeadInfo {
+  bool article = false;    // الجمعية, للمجلس
+  bool multiword = false;  // الفضاء الجمعوي: may be followed by a complement at once
+  bool feminine = false;   // for the agreement of its first adjective
+  bool club = false;       // نادي اتحاد ...: another head noun may be the name
+  bool seat = false;       // كلية ... بوجدة: a seat place after ب is in the name
+  bool association = false;
+  bool council = false;
+};
+
+struct OrgName {
+  size_t end = 0;       // byte end of the name in the match
+  int words = 0;        // name words taken after the head
+  bool generic = true;  // only adjectives of org_generic_adj so far
+};
+
+// Walks the Arabic words of a name after its head noun.
+OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const HeadInfo& head,
+                    size_t head_end) {
+  enum class Prev { kHead, kBare, kArticle, kLam };
   OrgName name;
   name.end = head_end;
-  bool seen_lam = false;    // a ل complement was taken
-  bool prev_lam = false;    // the previous word was a ل complement
-  bool prev_bare = true;    // the previous word was bare (or the head)
-  bool forced = false;      // the previous word was a place particle
+  Prev prev = Prev::kHead;
+  bool seen_lam = false;  // a ل complement was taken
+  bool forced = false;    // the previous word was a place particle
   int bare_run = 0;
-  std::string last_lam_inner;  // the previous ل complement without its ل
+  std::string last_lam_inner;  // the last ل complement without its ل
   auto take = [&](const NameWord& w) {
     name.end = w.core_end;
     ++name.words;
@@ -123,127 +175,217 @@ OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& wo
   auto next_continues = [&](size_t i) {
     return i + 1 < words.size() && !words[i].closes_quote && ArticleContinues(words[i + 1], context);
   };
+  auto next_ends = [&](size_t i) {
+    return i + 1 >= words.size() || words[i].closes_quote || EndsName(words[i + 1], context);
+  };
+  // Takes the place name that starts at words[i] without its first `skip`
+  // bytes; false when there is none.
+  auto take_place = [&](size_t i, size_t skip, bool known_only) {
+    std::vector<NameWord> rest = DropPrefix(words, i, skip);
+    const int known = KnownPlaceWords(context, rest, 0, rest[0].core);
+    size_t end = 0;
+    if (known > 0) {
+      end = rest[known - 1].core_end;
+    } else if (known_only || WalkPlaceName(context, rest, 0, PlaceMode::kUnit, &end) == 0) {
+      return false;
+    }
+    name.end = end;
+    ++name.words;
+    name.generic = false;
+    return true;
+  };
+
   for (size_t i = 0; i < words.size(); ++i) {
     const NameWord& w = words[i];
     if (w.kind != WordKind::kArabic || w.opens_quote) break;
     const std::string_view core = w.core;
-    const size_t letters = names::LetterCount(core);
+    const size_t letters = LetterCount(core);
     if (forced) {
       // The word after عين, سيدي, آيت ... belongs to the place name.
       if (IsStopWord(context, core)) break;
+      if (StartsWith(core, kWaw) && letters >= 3) {
+        const std::string_view rest = DropLetters(core, 1);
+        if (IsPlaceHead(context, rest) || IsOrgHead(context, rest) || HasArticle(rest)) break;
+      }
       take(w);
       forced = IsPlaceParticle(context, core);
-      prev_bare = true;
-      prev_lam = false;
+      prev = Prev::kArticle;
+      name.generic = false;
       if (w.closes_quote) break;
+      continue;
+    }
+    // كلية الزراعة في جامعة البصرة: the faculty and its university.
+    if (core == "في" && name.words > 0 && i + 1 < words.size() && words[i + 1].core == "جامعة") {
+      take(w);
+      take(words[++i]);
+      prev = Prev::kBare;
+      bare_run = 0;
+      seen_lam = false;
       continue;
     }
     if (IsStopWord(context, core)) break;
     bool generic_word = false;
+
     if (HasArticle(core)) {
-      // An adjective or a genitive noun: الأشراف, المتوسطية.
-      if (IsOrgHead(context, core) || IsPlaceHead(context, core)) break;
-      if (!head_article && i == 0 && InClass(context, "org_admin_adj", core)) break;
-      if (head_article && !head_multiword && i == 0 && !IsAdjectiveShaped(core, head_feminine)) break;
+      // An adjective or a genitive noun: الأمل, المغربية; not ألقى.
+      if (IsOrgHead(context, core) || IsPlaceHead(context, core) || InClass(context, "org_verb", core)) break;
+      if (prev == Prev::kHead) {
+        if (!head.article && InClass(context, "org_admin_adj", core)) break;  // مجلس الجماعي
+        if (head.article && !head.multiword && !IsAdjectiveShaped(core, head.feminine)) break;
+      }
       generic_word = InClass(context, "org_generic_adj", core);
       take(w);
-      prev_bare = prev_lam = false;
+      prev = Prev::kArticle;
     } else if (StartsWith(core, "لل") && letters >= 4 && !IsGazetteerWord(context, core, "LOC")) {
-      // ل + article: للتنمية, للناظور.
-      if (i == 0 && !head_multiword) break;  // جمعية للتنمية: an indefinite head
+      // ل + article: للتنمية, للحوز.
+      if (prev == Prev::kHead && !head.multiword) break;  // جمعية للتنمية: indefinite
       std::string inner = std::string(kAl) + std::string(DropLetters(core, 2));
       if (IsStopWord(context, inner) || IsOrgHead(context, inner) || IsPlaceHead(context, inner)) break;
       take(w);
-      seen_lam = prev_lam = true;
+      seen_lam = true;
+      prev = Prev::kLam;
       last_lam_inner = inner;
-      prev_bare = false;
       forced = IsPlaceParticle(context, inner);
-    } else if (StartsWith(core, kLam) && letters >= 3 && !IsPlaceParticle(context, core) &&
+    } else if (StartsWith(core, kLam) && letters >= 4 && !IsPlaceParticle(context, core) &&
                !IsGazetteerWord(context, core, "GIVEN_NAME") && !IsGazetteerWord(context, core, "LOC")) {
       // ل + bare word: لكرة, لتزنيت, لوزارة, لجهة.
-      if ((i == 0 && !head_multiword) || IsOrgHead(context, core)) break;  // لجنة: a new organization
-      std::string_view inner = DropLetters(core, 1);
+      if ((prev == Prev::kHead && !head.multiword) || IsOrgHead(context, core)) break;
+      const std::string_view inner = DropLetters(core, 1);
+      if (IsVerbLike(context, inner)) break;  // ليصبح
       if (IsPlaceHead(context, inner)) {
+        // المديرية الجهوية للثقافة لجهة X: the place is in the name.
+        std::vector<NameWord> rest(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
         size_t end = 0;
-        if (WalkPlaceName(context, words, i + 1, PlaceMode::kUnit, &end) == 0) break;
+        if (rest.empty() || WalkPlaceName(context, rest, 0, PlaceMode::kUnit, &end) == 0) break;
         take(w);
         name.end = end;
         name.generic = false;
         return name;
       }
-      // A complement is followed by its genitive (لحماية البيئة) or ends the
-      // name (لتزنيت،); لتمويل هذا المشروع is a new phrase.
-      const bool known = IsGazetteerWord(context, inner, "LOC") || IsPlaceParticle(context, inner);
-      if (!known && i + 1 < words.size() && !w.closes_quote && !next_continues(i)) break;
+      if (!IsOrgHead(context, inner)) {
+        const int place_words = KnownPlaceWords(context, words, i, inner);
+        if (place_words > 1) {
+          // لسوس ماسة: a place of several words.
+          take(w);
+          name.end = words[i + place_words - 1].core_end;
+          name.generic = false;
+          i += place_words - 1;
+          prev = Prev::kArticle;
+          seen_lam = true;
+          continue;
+        }
+        // A complement goes on with its genitive (لحماية البيئة) or ends the
+        // name (لتافيلالت،); لتمويل هذا المشروع is a new phrase.
+        const bool known = place_words == 1 || IsPlaceParticle(context, inner) ||
+                           (i + 1 < words.size() && IsPlaceParticle(context, words[i + 1].core));
+        if (!known && !next_continues(i) && !(next_ends(i) && !IsMasdarShaped(inner))) break;
+      }
       take(w);
-      seen_lam = prev_lam = true;
+      seen_lam = true;
+      prev = Prev::kLam;
       last_lam_inner = std::string(inner);
-      prev_bare = false;
       forced = IsPlaceParticle(context, inner);
-    } else if (StartsWith(core, kBa) && letters >= 3 && !IsPlaceParticle(context, core) &&
-               !IsGazetteerWord(context, core, "LOC") && !IsGazetteerWord(context, core, "GIVEN_NAME")) {
-      // ب: للنهوض بالأعمال (after a ل complement) or a country at the end.
-      std::string_view inner = DropLetters(core, 1);
+    } else if (StartsWith(core, kBa) && letters >= 4 && !IsPlaceParticle(context, core) &&
+               !IsGazetteerWord(context, core, "LOC") && !IsGazetteerWord(context, core, "GIVEN_NAME") &&
+               (HasArticle(DropLetters(core, 1)) || IsPlaceHead(context, DropLetters(core, 1)) ||
+                IsOrgHead(context, DropLetters(core, 1)) || IsStopWord(context, DropLetters(core, 1)) ||
+                KnownPlaceWords(context, words, i, DropLetters(core, 1)) > 0 || head.council)) {
+      // ب + a place, an article word or a known word: a preposition.
+      const std::string_view inner = DropLetters(core, 1);
       if (InClass(context, "org_tail_country", inner)) {
+        // المنظمة العربية للتنمية الإدارية بمصر.
         take(w);
         name.generic = false;
         return name;
       }
-      if (!prev_lam || !InClass(context, "org_ba_masdar", last_lam_inner) || !HasArticle(inner) || IsPlaceHead(context, inner) || IsOrgHead(context, inner) ||
-          IsGazetteerWord(context, inner, "LOC") || IsStopWord(context, inner))
-        break;
-      take(w);
-      prev_lam = prev_bare = false;
-    } else if (StartsWith(core, kWaw) && letters >= 3 && i > 0 && !IsGazetteerWord(context, core, "LOC") &&
-               !IsPlaceParticle(context, core)) {
-      // و: والتنمية, وتكافؤ الفرص; not ونادي, ومجموعة من, وبحضور.
-      std::string_view inner = DropLetters(core, 1);
+      if (prev == Prev::kLam && InClass(context, "org_ba_masdar", last_lam_inner) && HasArticle(inner) &&
+          !IsPlaceHead(context, inner) && !IsStopWord(context, inner) &&
+          KnownPlaceWords(context, words, i, inner) == 0) {
+        // للنهوض بأوضاع المرأة.
+        take(w);
+        prev = Prev::kArticle;
+        continue;
+      }
+      // The seat of a faculty (كلية الآداب بوجدة), of an association without a
+      // complement (جمعية أصدقاء التراث بالمهدية), of a council (المجلس
+      // البلدي بساقية الزيت).
+      const bool council_seat = head.council && head.article && name.words > 0 && name.generic;
+      if ((head.seat || (head.association && !seen_lam) || council_seat) && !IsPlaceHead(context, inner) &&
+          !IsOrgHead(context, inner) && !IsStopWord(context, inner) &&
+          take_place(i, core.size() - inner.size(), !council_seat))
+        return name;
+      break;
+    } else if (StartsWith(core, kWaw) && letters >= 3 && name.words > 0 &&
+               !IsGazetteerWord(context, core, "LOC") && !IsPlaceParticle(context, core)) {
+      // و: والتنمية, وجبر الضرر; not ونادي, ومجموعة من, وبحضور.
+      const std::string_view inner = DropLetters(core, 1);
       if (IsOrgHead(context, inner) || IsPlaceHead(context, inner) || IsStopWord(context, inner)) break;
       if (HasArticle(inner)) {
-        if (head_article && name.words == 0) break;
         take(w);
-        prev_lam = prev_bare = false;
+        prev = Prev::kArticle;
       } else if (StartsWith(inner, "لل")) {
         std::string full = std::string(kAl) + std::string(DropLetters(inner, 2));
         if (IsStopWord(context, full) || IsOrgHead(context, full) || IsPlaceHead(context, full)) break;
         take(w);
-        prev_lam = true;
-        prev_bare = false;
+        prev = Prev::kLam;
       } else {
-        if (StartsWith(inner, kLam) || StartsWith(inner, kBa)) break;
-        if (IsVerbLike(context, core) || !next_continues(i)) break;
+        if (StartsWith(inner, kLam) || StartsWith(inner, kBa) || IsVerbLike(context, core)) break;
+        // جمعية أمل ورغة للتنمية: a second bare name word before a complement.
+        const bool in_bare_run = prev == Prev::kBare && !seen_lam;
+        const bool next_lam = i + 1 < words.size() && !w.closes_quote &&
+                              words[i + 1].kind == WordKind::kArabic && StartsWith(words[i + 1].core, kLam) &&
+                              !IsStopWord(context, words[i + 1].core);
+        if (!next_continues(i) && !(in_bare_run && next_lam)) break;
         take(w);
-        prev_lam = prev_bare = false;
+        prev = in_bare_run ? Prev::kBare : Prev::kArticle;
       }
     } else {
       // A bare word.
       if (IsVerbLike(context, core)) break;
+      if (letters < 2 || (letters == 2 && !IsPlaceParticle(context, core))) break;  // مجلة الـ
+      if (HasPronounSuffix(core) && !IsGazetteerWord(context, core, "LOC")) break;   // مجلس إدارته
       if (IsPlaceHead(context, core)) {
-        // مجلس جماعة بركان, مجلس جهة سوس ماسة.
+        // مجلس جماعة تيفلت, مجلس جهة سوس ماسة.
+        std::vector<NameWord> rest(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
         size_t end = 0;
-        if (WalkPlaceName(context, words, i + 1, PlaceMode::kUnit, &end) == 0) break;
+        if (rest.empty() || WalkPlaceName(context, rest, 0, PlaceMode::kUnit, &end) == 0) break;
         take(w);
         name.end = end;
         name.generic = false;
         return name;
       }
-      if (i == 0 && head_article) break;  // الجمعية تنظم
-      if (IsOrgHead(context, core)) break;  // مكتب نادي ...: the inner one is the name
-      // مجلس أمناء المؤسسة: the bare word belongs to another organization.
-      if (i + 1 < words.size() && words[i + 1].kind == WordKind::kArabic &&
-          HasArticle(words[i + 1].core) && IsOrgHead(context, words[i + 1].core))
+      if (prev == Prev::kHead && head.article) break;  // الجمعية تنظم
+      if (prev == Prev::kHead && StartsWith(core, kWaw) && letters >= 3) {
+        // مركز ومدينة X: a conjunct right after the head; واحة is a name.
+        const std::string_view inner = DropLetters(core, 1);
+        if (HasArticle(inner) || IsPlaceHead(context, inner) || IsOrgHead(context, inner) ||
+            IsStopWord(context, inner))
+          break;
+      }
+      if (IsOrgHead(context, core) && !(prev == Prev::kHead && head.club)) break;
+      // مجلس أمناء المؤسسة: the word belongs to another organization.
+      if (i + 1 < words.size() && words[i + 1].kind == WordKind::kArabic && IsOrgHead(context, words[i + 1].core))
         break;
-      if (!prev_bare || seen_lam) {
-        // After an adjective or a complement only a genitive chain goes on:
-        // لرعاية أطفال التوحد.
+      if (prev == Prev::kHead && IsBareNisba(core) && !names::IsKnownName(context, core) &&
+          !IsPlaceParticle(context, core))
+        break;
+      if (prev == Prev::kArticle) break;
+      if (prev == Prev::kLam && IsPlaceParticle(context, core)) {
+        // لاشتوكة آيت باها: a place name goes on after its particle.
+        take(w);
+        forced = true;
+        prev = Prev::kArticle;
+        continue;
+      }
+      if (prev == Prev::kLam || seen_lam) {
+        // After a complement only its genitive goes on: لرعاية أطفال التوحد.
         if (!next_continues(i) || HasPronounSuffix(core)) break;
       } else if (bare_run >= kMaxBareRun) {
         break;
       }
       take(w);
       ++bare_run;
-      prev_bare = true;
-      prev_lam = false;
+      prev = Prev::kBare;
       forced = IsPlaceParticle(context, core);
     }
     if (!generic_word) name.generic = false;
@@ -252,10 +394,10 @@ OrgName WalkOrgName(const ValueContext& context, const std::vector<NameWord>& wo
   return name;
 }
 
-// The normalized name from byte `begin` to `end` of the match: quote marks
-// dropped, the article restored after the ل of لل.
-std::string OrgNorm(const RuleMatch& match, size_t end, bool lam_article) {
-  std::string norm = CleanName(match.text.substr(0, end));
+// The normalized name up to `end`: quote marks dropped, the article restored
+// after the ل of لل.
+std::string OrgNorm(std::string_view text, size_t end, bool lam_article) {
+  std::string norm = CleanName(text.substr(0, end));
   if (lam_article) norm.insert(0, "ا");
   return norm;
 }
@@ -263,16 +405,16 @@ std::string OrgNorm(const RuleMatch& match, size_t end, bool lam_article) {
 // An ORG gazetteer name that starts at the beginning of `text` and reaches
 // at least `*end`: the name is then the gazetteer's, with its canonical form.
 // Returns the entry, or nullptr; moves `*end` to the gazetteer name's end.
-const GazetteerEntry* GazetteerName(const ValueContext& context, std::string_view text, size_t* end) {
-  if (context.gazetteer == nullptr) return nullptr;
+const GazetteerEntry* GazetteerName(Lexicon& context, std::string_view text, size_t* end) {
+  if (context.context().gazetteer == nullptr) return nullptr;
   std::string key_text(text);
   Gazetteer::FoldKeys(&key_text);
   std::vector<Token> tokens = Tokenize(text);
   std::vector<GazetteerHit> hits;
-  context.gazetteer->Match(key_text, tokens, &hits);
+  context.context().gazetteer->Match(key_text, tokens, &hits);
   for (const GazetteerHit& hit : hits) {
     if (hit.first_token != 0) break;
-    const GazetteerEntry& entry = context.gazetteer->entries()[hit.entry];
+    const GazetteerEntry& entry = context.context().gazetteer->entries()[hit.entry];
     if (entry.type != "ORG") continue;
     const size_t hit_end = tokens[hit.end_token - 1].end;
     if (hit_end >= *end) {
@@ -283,10 +425,41 @@ const GazetteerEntry* GazetteerName(const ValueContext& context, std::string_vie
   return nullptr;
 }
 
+// A name the pattern delimits (`span`): news outlets. With a `trim` capture
+// the name ends before the first stop word or verb; without, such a word
+// rejects the match.
+std::optional<Value> SpanName(const RuleMatch& match, Lexicon& context, size_t head_end) {
+  const std::string_view text = match.text;
+  const size_t span_begin = GroupBegin(match, "span");
+  const size_t span_end = GroupEnd(match, "span");
+  // Digits glued to a name that ends in digits are one number (24 + 26).
+  if (match.Has("glued") && span_end > 0 && text[span_end - 1] >= '0' && text[span_end - 1] <= '9')
+    return std::nullopt;
+  size_t end = head_end;
+  for (const NameWord& w : names::SplitWords(text.substr(0, span_end), head_end)) {
+    const bool suffix = InClass(context, "org_media_suffix", w.core);
+    const bool bad = w.kind == WordKind::kOther ||
+                     (w.kind == WordKind::kArabic && !suffix &&
+                      (IsStopWord(context, w.core) || IsVerbLike(context, w.core) ||
+                       HasPronounSuffix(w.core)));
+    if (bad) {
+      if (!match.Has("trim")) return std::nullopt;
+      break;
+    }
+    end = w.core_end;
+    if (w.closes_quote) break;
+  }
+  if (end <= head_end && head_end > span_begin) return std::nullopt;
+  Value v;
+  if (end < span_end) v.end_in_match = static_cast<int>(end);
+  v.norm = CleanName(text.substr(span_begin, end - span_begin));
+  return v;
+}
+
 // The unit noun of a place's norm, as the gazetteers write it: جماعة X for
-// الجماعة الترابية X, إقليم X, عمالة X, جهة X, دوار X.
+// الجماعة الترابية X; the head as written otherwise.
 std::string UnitNoun(const RuleMatch& match) {
-  const std::string head = CleanName(match.Group("head"));
+  const std::string head = CleanName(HeadGroup(match));
   const std::string& subtype = match.rule != nullptr ? match.rule->subtype : std::string();
   if (subtype == "commune" && head.find("جماعة") != std::string::npos) return "جماعة";
   return head;
@@ -294,35 +467,23 @@ std::string UnitNoun(const RuleMatch& match) {
 
 }  // namespace
 
-std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& context) {
+std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& value_context) {
+  Lexicon context(value_context);
   const std::string_view text = match.text;
   const bool lam_article = match.Group("art") == kLam;
-  const bool head_article = match.Has("art");
   const size_t head_end = HeadEnd(match);
+  if (match.Has("span")) return SpanName(match, context, head_end);
 
-  // Rules whose pattern already delimits the name (news outlets).
-  // A `trim` capture: end the name before the first stop word or verb;
-  // otherwise such a word rejects the match.
-  if (match.Has("span")) {
-    const size_t span_begin = GroupBegin(match, "span");
-    size_t span_end = GroupEnd(match, "span");
-    size_t end = head_end;
-    for (const NameWord& w : names::SplitWords(text.substr(0, span_end), head_end)) {
-      const bool suffix = InClass(context, "org_media_suffix", w.core);
-      if (w.kind == WordKind::kArabic && !suffix &&
-          (IsStopWord(context, w.core) || IsVerbLike(context, w.core))) {
-        if (!match.Has("trim")) return std::nullopt;
-        break;
-      }
-      end = w.core_end;
-    }
-    if (end <= head_end) return std::nullopt;
-    Value v;
-    if (end < span_end) v.end_in_match = static_cast<int>(end);
-    span_end = end;
-    v.norm = CleanName(text.substr(span_begin, span_end - span_begin));
-    return v;
-  }
+  const std::string_view head_text = HeadGroup(match);
+  const std::string& subtype = match.rule != nullptr ? match.rule->subtype : std::string();
+  HeadInfo head;
+  head.article = match.Has("art");
+  head.multiword = head_text.find(' ') != std::string_view::npos || head_text.find('\t') != std::string_view::npos;
+  head.feminine = EndsWith(head_text, "ة") || EndsWith(head_text, "ه");
+  head.club = subtype == "club";
+  head.association = subtype == "association";
+  head.council = subtype == "council";
+  head.seat = InClass(context, "org_head_with_seat", head_text);
 
   const std::vector<NameWord> words = names::SplitWords(text, head_end);
   size_t end = 0;
@@ -337,7 +498,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& c
     }
     if (end == 0) return std::nullopt;
   } else if (!words.empty() && words[0].kind == WordKind::kLatin) {
-    // A Latin name: وكالة ANAPEC.
+    // A Latin name: وكالة USAID.
     for (size_t i = 0; i < words.size() && i < static_cast<size_t>(kMaxLatin); ++i) {
       if (words[i].kind != WordKind::kLatin && words[i].kind != WordKind::kNumber) break;
       if (i > 0 && words[i].opens_quote) break;
@@ -345,40 +506,55 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& c
       if (words[i].closes_quote) break;
     }
   } else {
-    // الجمعية العامة للمنخرطين, الهيئة المديرة: a meeting or a board.
-    if (head_article && !words.empty() && InClass(context, "org_generic_first", words[0].core))
-      return std::nullopt;
-    const std::string_view head = text.substr(0, head_end);
-    const bool head_multiword = head.find(' ') != std::string_view::npos || head.find('\t') != std::string_view::npos;
-    const bool head_feminine = EndsWith(head, "ة") || EndsWith(head, "ه");
-    OrgName name = WalkOrgName(context, words, head_article, head_multiword, head_feminine, head_end);
+    if (!words.empty() && words[0].kind == WordKind::kArabic) {
+      const std::string_view first = words[0].core;
+      // الجمعية العامة للمنخرطين, الهيئة المديرة: a meeting or a board;
+      // but الهيئة العامة لتعليم الكبار names a body.
+      if (head.article && InClass(context, "org_generic_first", first)) {
+        bool body = false;
+        if (words.size() > 1 && words[1].kind == WordKind::kArabic && !words[0].closes_quote) {
+          const std::string_view next = words[1].core;
+          std::string inner;
+          if (StartsWith(next, "لل")) inner = std::string(kAl) + std::string(DropLetters(next, 2));
+          else if (StartsWith(next, kLam)) inner = std::string(DropLetters(next, 1));
+          body = !inner.empty() && !IsOrgHead(context, inner) && !IsStopWord(context, inner) &&
+                 !InClass(context, "org_generic_of", inner) && !IsGazetteerWord(context, inner, "LOC");
+        }
+        if (!body) return std::nullopt;
+      }
+      // فريق الكبار: a team of a club.
+      if (head.club && InClass(context, "org_team_category", first)) return std::nullopt;
+      // مركز التكوين, مركز ملوي: a facility or a district, not an organization.
+      if (match.Has("facility") && (InClass(context, "org_facility_noun", first) ||
+                                    InClass(context, "org_facility_noun", WithoutArticle(first)) ||
+                                    IsGazetteerWord(context, first, "LOC")))
+        return std::nullopt;
+    }
+    OrgName name = WalkOrgName(context, words, head, head_end);
+    // A weak head (مركز) needs a name of two words at least.
+    if (match.Has("min2") && name.words < 2) return std::nullopt;
     if (match.Has("named")) {
       // The head already names the organization (الفضاء الجمعوي).
       end = name.words > 0 ? name.end : head_end;
     } else {
       if (name.words == 0) return std::nullopt;
-      if (head_article && name.generic) return std::nullopt;  // الوكالة الوطنية
+      if (head.article && name.generic) return std::nullopt;  // الوكالة الوطنية
       end = name.end;
     }
   }
-  if (end == head_end && match.Has("named")) {
-    Value v;
-    v.end_in_match = static_cast<int>(end);
-    v.norm = OrgNorm(match, end, lam_article);
-    return v;
-  }
-  if (end <= head_end) return std::nullopt;
+  if (end < head_end || (end == head_end && !match.Has("named"))) return std::nullopt;
   Value v;
   if (const GazetteerEntry* entry = GazetteerName(context, text, &end)) {
     v.norm = entry->canonical;
   } else {
-    v.norm = OrgNorm(match, end, lam_article);
+    v.norm = OrgNorm(text, end, lam_article);
   }
   v.end_in_match = static_cast<int>(end);
   return v;
 }
 
-std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext& context) {
+std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext& value_context) {
+  Lexicon context(value_context);
   const std::string_view text = match.text;
   const size_t head_end = HeadEnd(match);
   const bool city = match.Has("city");
@@ -396,23 +572,29 @@ std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext&
     return v;
   }
   const std::vector<NameWord> words = names::SplitWords(text, head_end);
+  if (words.empty()) return std::nullopt;
   size_t end = 0;
   const int taken = WalkPlaceName(context, words, 0, city ? PlaceMode::kCity : PlaceMode::kUnit, &end);
   if (taken == 0) return std::nullopt;
-  // A name that is a single particle (عين, سيدي) is not a name.
-  if (taken == 1 && IsPlaceParticle(context, words[0].core)) return std::nullopt;
-  // Some units need a known place as their first word (جهة: من جهة أخرى).
-  if (match.Has("known") && !IsGazetteerWord(context, words[0].core, "LOC") &&
-      !IsPlaceParticle(context, words[0].core))
+  const std::string_view first = words[0].core;
+  // A single bare particle (عين, سيدي) is not a name; القصبة is.
+  if (taken == 1 && IsPlaceParticle(context, first) && !HasArticle(first)) return std::nullopt;
+  // Nouns that are also common words need a known place (جهة: من جهة أخرى).
+  if (match.Has("known") && !IsGazetteerWord(context, first, "LOC") && !IsPlaceParticle(context, first) &&
+      KnownPlaceWords(context, words, 0, first) == 0)
+    return std::nullopt;
+  // قصر أولاد الزهراء but not قصر المؤتمرات.
+  if (match.Has("bare_first") && HasArticle(first) && !IsPlaceParticle(context, first)) return std::nullopt;
+  // After a generic noun or before a bare name, a feminine adjective, a verb
+  // or a possessed word is no name (مدينة مقدسة, قرية يسمى, قصر سموه).
+  if ((generic || match.Has("bare_first")) && !HasArticle(first) && !names::IsKnownName(context, first) &&
+      !IsPlaceParticle(context, first) &&
+      (EndsWith(first, "ة") || (generic && IsVerbLike(context, first)) || HasPronounSuffix(first)))
     return std::nullopt;
   Value v;
   v.end_in_match = static_cast<int>(end);
   const std::string name = CleanName(text.substr(words[0].core_begin, end - words[0].core_begin));
-  if (generic) {
-    v.norm = name;
-  } else {
-    v.norm = UnitNoun(match) + " " + name;
-  }
+  v.norm = generic ? name : UnitNoun(match) + " " + name;
   return v;
 }
 

@@ -1,7 +1,10 @@
 #include "names/org_words.h"
 
+#include <algorithm>
+
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
+#include "khabar/tokenizer.h"
 
 namespace khabar {
 namespace names {
@@ -13,7 +16,6 @@ constexpr std::string_view kFa = "ف";
 constexpr std::string_view kYa = "ي";
 constexpr std::string_view kTa = "ت";
 constexpr std::string_view kSin = "س";
-constexpr std::string_view kNun = "ن";
 constexpr std::string_view kAlef = "ا";
 constexpr std::string_view kTaMarbuta = "ة";
 constexpr std::string_view kHa = "ه";
@@ -68,13 +70,6 @@ std::string_view Letter(std::string_view word, size_t n) {
   return 2 * n + 2 <= word.size() ? word.substr(2 * n, 2) : std::string_view();
 }
 
-bool InAnyClass(const ValueContext& context, std::initializer_list<std::string_view> classes,
-                std::string_view word) {
-  for (std::string_view c : classes)
-    if (InClass(context, c, word)) return true;
-  return false;
-}
-
 // The shape of an imperfect or future verb; `word` has no conjunction.
 bool HasVerbShape(std::string_view word) {
   const size_t n = LetterCount(word);
@@ -83,8 +78,7 @@ bool HasVerbShape(std::string_view word) {
   // يفعل, يتفاعل, يترأسها ...
   if (StartsWith(word, kYa)) return true;
   // سيفعل, ستفعل, سنفعل: the future prefix.
-  if (StartsWith(word, kSin) && n >= 5 &&
-      (Letter(word, 1) == kYa || Letter(word, 1) == kTa || Letter(word, 1) == kNun))
+  if (StartsWith(word, kSin) && n >= 5 && (Letter(word, 1) == kYa || Letter(word, 1) == kTa))
     return true;
   // تفعل, تفتعل, تستفعل; not تا.., تي.. (names), not the nouns تفعيل and
   // تفاعل, not a word ending in ت (Amazigh names: تاوريرت, تحناوت).
@@ -164,30 +158,45 @@ bool HasArticle(std::string_view word) { return StartsWith(word, kAl) && LetterC
 
 std::string_view WithoutArticle(std::string_view word) { return HasArticle(word) ? word.substr(4) : word; }
 
-bool InClass(const ValueContext& context, std::string_view class_name, std::string_view word) {
-  return context.rules != nullptr && !word.empty() && context.rules->ClassValue(class_name, word).has_value();
+bool Lexicon::InClass(std::string_view class_name, std::string_view word) {
+  if (context_.rules == nullptr || word.empty()) return false;
+  for (const Entry& e : cache_)
+    if (e.key == class_name && e.word == word) return e.value;
+  const bool value = context_.rules->ClassValue(class_name, word).has_value();
+  cache_.push_back(Entry{std::string(word), class_name, value});
+  return value;
 }
 
-bool IsGazetteerWord(const ValueContext& context, std::string_view word, std::string_view type) {
-  return context.gazetteer != nullptr && !word.empty() && context.gazetteer->HasWord(word, type);
+bool Lexicon::IsGazetteerWord(std::string_view word, std::string_view type) {
+  if (context_.gazetteer == nullptr || word.empty()) return false;
+  for (const Entry& e : cache_)
+    if (e.key == type && e.word == word) return e.value;
+  const bool value = context_.gazetteer->HasWord(word, type);
+  cache_.push_back(Entry{std::string(word), type, value});
+  return value;
 }
 
-bool IsKnownName(const ValueContext& context, std::string_view word) {
+bool InClass(Lexicon& context, std::string_view class_name, std::string_view word) {
+  return context.InClass(class_name, word);
+}
+
+bool IsGazetteerWord(Lexicon& context, std::string_view word, std::string_view type) {
+  return context.IsGazetteerWord(word, type);
+}
+
+bool IsKnownName(Lexicon& context, std::string_view word) {
   return IsGazetteerWord(context, word, "LOC") || IsGazetteerWord(context, word, "GIVEN_NAME") ||
          IsGazetteerWord(context, word, "FAMILY_NAME");
 }
 
-bool IsStopWord(const ValueContext& context, std::string_view word) {
-  static const std::initializer_list<std::string_view> kClasses = {
-      "org_stop",     "month_maghreb", "month_mashriq", "month_algeria", "month_levant",
-      "weekday",      "person_honorific"};
-  if (InAnyClass(context, kClasses, word)) return true;
+bool IsStopWord(Lexicon& context, std::string_view word) {
+  if (InClass(context, "org_stop", word)) return true;
   if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 3)
-    return InAnyClass(context, kClasses, word.substr(2));
+    return InClass(context, "org_stop", word.substr(2));
   return false;
 }
 
-bool IsVerbLike(const ValueContext& context, std::string_view word) {
+bool IsVerbLike(Lexicon& context, std::string_view word) {
   if (InClass(context, "org_verb", word)) return true;
   std::string_view bare = word;
   if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 4) {
@@ -198,23 +207,19 @@ bool IsVerbLike(const ValueContext& context, std::string_view word) {
   return HasVerbShape(bare);
 }
 
-bool IsOrgHead(const ValueContext& context, std::string_view word) {
-  static const std::initializer_list<std::string_view> kClasses = {
-      "org_head_association", "org_head_foundation", "org_head_council", "org_head_ministry",
-      "org_head_party",       "org_head_media",      "org_head_club",    "org_head_company",
-      "org_head_agency",      "org_head_university", "org_head_other"};
-  return InAnyClass(context, kClasses, word) || InAnyClass(context, kClasses, WithoutArticle(word));
+bool IsOrgHead(Lexicon& context, std::string_view word) {
+  return InClass(context, "org_heads", word) || InClass(context, "org_heads", WithoutArticle(word));
 }
 
-bool IsPlaceHead(const ValueContext& context, std::string_view word) {
+bool IsPlaceHead(Lexicon& context, std::string_view word) {
   return InClass(context, "place_head", word) || InClass(context, "place_head", WithoutArticle(word));
 }
 
-bool IsPlaceParticle(const ValueContext& context, std::string_view word) {
+bool IsPlaceParticle(Lexicon& context, std::string_view word) {
   return InClass(context, "place_particle", word) || InClass(context, "place_particle", WithoutArticle(word));
 }
 
-int WalkPlaceName(const ValueContext& context, const std::vector<NameWord>& words, size_t first,
+int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t first,
                   PlaceMode mode, size_t* end) {
   const int max_words = mode == PlaceMode::kUnit ? 4 : 3;
   int taken = 0;
@@ -229,32 +234,46 @@ int WalkPlaceName(const ValueContext& context, const std::vector<NameWord>& word
     const bool particle = IsPlaceParticle(context, core);
     bool accept = false;
     if (forced) {
-      accept = !IsStopWord(context, core);
+      // عين ولمان, تيزي وزو: a و word here is a name, unless it starts
+      // another place (القصبة ونهج الباشا).
+      const std::string_view rest = DropLetters(core, 1);
+      accept = !IsStopWord(context, core) &&
+               !(StartsWith(core, kWaw) && (IsPlaceHead(context, rest) || IsOrgHead(context, rest) ||
+                                            HasArticle(rest)));
     } else if (IsStopWord(context, core) || InClass(context, "place_stop", core) ||
-               InClass(context, "place_stop", WithoutArticle(core))) {
+               (taken == 0 && InClass(context, "place_stop", WithoutArticle(core)))) {
       accept = false;
     } else if (known || particle) {
       // A known place word; after the first word only a word that does not
       // start a new conjunct (و + a known place is another place).
       accept = taken == 0 || !(StartsWith(core, kWaw) && IsGazetteerWord(context, core.substr(2), "LOC"));
-    } else if (IsVerbLike(context, core) || IsOrgHead(context, core) || IsPlaceHead(context, core)) {
+    } else if ((taken == 0 && mode == PlaceMode::kUnit ? InClass(context, "org_verb", core)
+                                                         : IsVerbLike(context, core)) ||
+               IsOrgHead(context, core) || IsPlaceHead(context, core)) {
+      // The first word after a unit noun is a name more often than a verb
+      // (وادي تودغى); only listed verbs end it there.
+      accept = false;
+    } else if (HasArticle(core) && taken == 0 && (EndsWith(core, "ين") || EndsWith(core, "ون"))) {
+      // A plural of people (جماعة التقدميين) is a group, not a place.
       accept = false;
     } else if (HasArticle(core) && mode == PlaceMode::kCity && taken == 0) {
       // مدينة + a definite noun is a name only when the lists know it
       // (مدينة الألعاب is not a city).
       accept = false;
     } else if (HasArticle(core)) {
-      // A nisba adjective after a city name describes it (مدينة بركان
+      // A nisba adjective after a city name describes it (مدينة أزمور
       // المغربية); in a unit name it belongs to it (جماعة عين الكرمة العليا).
       const bool nisba = EndsWith(core, "ية") || EndsWith(core, kYa);
       accept = !(mode == PlaceMode::kCity && taken > 0 && nisba);
     } else if (taken == 0) {
-      // The first word may start with any letter (بركان, ورزازات, لمهاية)
+      // The first word may start with any letter (بوعرفة, ورزازات, لمهاية)
       // unless it is a preposition or conjunction before a word the lists know.
       std::string_view rest = DropLetters(core, 1);
       const bool clitic = StartsWith(core, kWaw) || StartsWith(core, "ب") || StartsWith(core, "ل");
       accept = !(clitic && (HasArticle(rest) || IsPlaceHead(context, rest) || IsStopWord(context, rest) ||
                             IsOrgHead(context, rest) || IsGazetteerWord(context, rest, "LOC")));
+      // A conjunct right after the unit noun (بلدة ومستوطنة) is not a name.
+      if (StartsWith(core, kWaw)) accept = false;
       if (accept && mode == PlaceMode::kCity && (EndsWith(core, "ية") || EndsWith(core, "ي"))) accept = false;
     } else {
       // A further bare word: not after a city name, nor a prepositional or
@@ -275,6 +294,40 @@ int WalkPlaceName(const ValueContext& context, const std::vector<NameWord>& word
   // A particle cannot end a name (عين alone after a unit noun is fine only
   // when it is the whole name).
   return taken;
+}
+
+int KnownPlaceWords(Lexicon& context, const std::vector<NameWord>& words, size_t i,
+                    std::string_view first) {
+  if (context.context().gazetteer == nullptr || i >= words.size()) return 0;
+  std::string text(first);
+  for (size_t k = i + 1; k < words.size() && k < i + 4; ++k) {
+    if (words[k - 1].closes_quote || words[k].opens_quote || words[k].kind != WordKind::kArabic) break;
+    text += ' ';
+    text += words[k].core;
+  }
+  std::vector<Token> tokens = Tokenize(text);
+  std::string key_text = text;
+  Gazetteer::FoldKeys(&key_text);
+  std::vector<GazetteerHit> hits;
+  context.context().gazetteer->Match(key_text, tokens, &hits);
+  int best = 0;
+  for (const GazetteerHit& hit : hits) {
+    if (hit.first_token != 0 || hit.skip != 0) continue;
+    if (context.context().gazetteer->entries()[hit.entry].type != "LOC") continue;
+    best = std::max(best, static_cast<int>(hit.end_token));
+  }
+  // Tokens are words here unless a word held punctuation; count words.
+  int words_taken = 0;
+  size_t consumed = 0;
+  for (size_t k = 0; k < static_cast<size_t>(best) && k < tokens.size(); ++k) consumed = tokens[k].end;
+  size_t pos = 0;
+  while (pos < consumed) {
+    size_t space = text.find(' ', pos);
+    ++words_taken;
+    if (space == std::string::npos) break;
+    pos = space + 1;
+  }
+  return best == 0 ? 0 : words_taken;
 }
 
 std::string CleanName(std::string_view text) {

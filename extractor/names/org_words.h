@@ -23,6 +23,33 @@ namespace names {
 
 enum class WordKind { kArabic, kLatin, kNumber, kOther };
 
+// The lists and gazetteers a builder consults for one match, with the answers
+// remembered: the walk asks about the same word several times, and each class
+// lookup normalizes its word. One Lexicon per builder call; not shared
+// between threads.
+class Lexicon {
+ public:
+  explicit Lexicon(Lexicon& context) : context_(context) {}
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  Lexicon& context() const { return context_; }
+
+  // Whether `word` is in the class (false without rules or class).
+  bool InClass(std::string_view class_name, std::string_view word);
+  // A single-word gazetteer name of `type` (LOC, GIVEN_NAME ...).
+  bool IsGazetteerWord(std::string_view word, std::string_view type);
+
+ private:
+  struct Entry {
+    std::string word;
+    std::string_view key;  // class name or gazetteer type (a string literal)
+    bool value;
+  };
+  Lexicon& context_;
+  std::vector<Entry> cache_;
+};
+
 // One blank-separated word of a match. Quote marks glued to its ends are set
 // apart from its core.
 struct NameWord {
@@ -49,28 +76,28 @@ std::string_view DropLetters(std::string_view word, size_t letters);
 std::string_view WithoutArticle(std::string_view word);
 bool HasArticle(std::string_view word);
 
-// Class membership through context.rules (false without rules or class).
-bool InClass(const ValueContext& context, std::string_view class_name, std::string_view word);
-// A single-word gazetteer name of `type` (LOC, GIVEN_NAME ...).
-bool IsGazetteerWord(const ValueContext& context, std::string_view word, std::string_view type);
+// Class membership and gazetteer words, through the Lexicon's memory.
+// `class_name` and `type` must be string literals (they key the memory).
+bool InClass(Lexicon& context, std::string_view class_name, std::string_view word);
+bool IsGazetteerWord(Lexicon& context, std::string_view word, std::string_view type);
 // A place or personal name the gazetteers know.
-bool IsKnownName(const ValueContext& context, std::string_view word);
+bool IsKnownName(Lexicon& context, std::string_view word);
 
 // A word that ends a name: in org_stop (also after a leading و or ف), a month
 // name or a weekday.
-bool IsStopWord(const ValueContext& context, std::string_view word);
+bool IsStopWord(Lexicon& context, std::string_view word);
 // A finite verb: listed in org_verb, or shaped like one (يفعل, سيفعل, تفعل but
 // not the nouns تفعيل, تفاعل, تفعلة) and not a known name. Tried on the word
 // and on it without a leading و or ف.
-bool IsVerbLike(const ValueContext& context, std::string_view word);
-// A head noun of an organization (any org_head_* class), with or without ال.
-bool IsOrgHead(const ValueContext& context, std::string_view word);
+bool IsVerbLike(Lexicon& context, std::string_view word);
+// A head noun of an organization (class org_heads), with or without ال.
+bool IsOrgHead(Lexicon& context, std::string_view word);
 // A unit noun of a place (place_head class: جماعة, إقليم, جهة ...), with or
 // without ال.
-bool IsPlaceHead(const ValueContext& context, std::string_view word);
+bool IsPlaceHead(Lexicon& context, std::string_view word);
 // A word after which the next word belongs to the same place name
 // (place_particle: آيت, سيدي, بني, عين ...), with or without ال.
-bool IsPlaceParticle(const ValueContext& context, std::string_view word);
+bool IsPlaceParticle(Lexicon& context, std::string_view word);
 
 enum class PlaceMode {
   kUnit,  // after an administrative unit noun: up to four name words
@@ -80,8 +107,14 @@ enum class PlaceMode {
 // Walks a place name in `words` from index `first`. Returns the number of
 // words taken (0 when the first word is not a name); `end` gets the byte end
 // of the last one (its core).
-int WalkPlaceName(const ValueContext& context, const std::vector<NameWord>& words, size_t first,
+int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t first,
                   PlaceMode mode, size_t* end);
+
+// How many words from `words[i]` on (its core replaced by `first`, e.g. the
+// word without a preposition) form a place name a gazetteer lists, trying up
+// to four words; 0 when none does.
+int KnownPlaceWords(Lexicon& context, const std::vector<NameWord>& words, size_t i,
+                    std::string_view first);
 
 // `text` without quote marks, with blanks collapsed to one space.
 std::string CleanName(std::string_view text);

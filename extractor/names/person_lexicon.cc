@@ -160,7 +160,7 @@ bool PersonLexicon::IsListedStop(std::string_view word) const {
 }
 
 bool PersonLexicon::IsStop(std::string_view word) const {
-  return IsListedStop(word) || IsHonorific(word) || IsTitle(word) || IsRoleWord(word);
+  return IsListedStop(word) || IsHonorific(word) || IsTitle(word) || InClass("person_intro", word) || IsRoleWord(word);
 }
 
 std::optional<std::string> PersonLexicon::RoleCanonical(std::string_view title) const {

@@ -35,14 +35,18 @@ struct Unit {
   size_t last = 0;
   UnitKind kind = UnitKind::kOther;
   bool common = false;  // a given name that is also an everyday word
+  bool preposition = false;  // علي, also the preposition على
 };
 
-bool VerbLike(std::string_view w) { return StartsWith(w, kYa) || StartsWith(w, kTa) || StartsWith(w, kNun); }
+bool VerbLike(std::string_view w) {
+  return Letters(w) >= 4 && (StartsWith(w, kYa) || StartsWith(w, kTa) || StartsWith(w, kNun));
+}
 
-// An imperfect verb, also after ل س و ف (ليشكر, سيتم, وتعمل), not a nisba.
+// An imperfect verb in the third person (يشكر), also after ل س و ف (ليشكر,
+// سيتم, وتعمل); not a nisba. Names start with ت and ن too (تسنيم, نايلة).
 bool VerbWithPrefix(std::string_view w) {
   if (EndsWith(w, kYa) || Letters(w) < 4) return false;
-  if (VerbLike(w)) return true;
+  if (StartsWith(w, kYa)) return true;
   const bool prefix = StartsWith(w, kLam) || StartsWith(w, "\xD8\xB3") || StartsWith(w, kWaw) || StartsWith(w, kFa);
   return prefix && VerbLike(w.substr(2));
 }
@@ -61,6 +65,10 @@ bool CliticArticle(std::string_view w) {
          StartsWith(rest, kAl);
 }
 
+bool Feminine(std::string_view w) {
+  return EndsWith(w, "\xD8\xA9") || EndsWith(w, "\xD8\xA7\xD8\xAA");  // ة, ات
+}
+
 // Nisba surnames: الخليفي, الحسني.
 bool Nisba(std::string_view w) { return Letters(w) >= 5 && EndsWith(w, kYa); }
 
@@ -70,9 +78,17 @@ bool Nisba(std::string_view w) { return Letters(w) >= 5 && EndsWith(w, kYa); }
 // with it too).
 bool SurnameShape(std::string_view w, bool strict = false) {
   const size_t n = Letters(w);
+  // A pronoun ending (بلائهم) is not part of a name.
+  if (EndsWith(w, "\xD9\x87\xD9\x85") || EndsWith(w, "\xD9\x83\xD9\x85") || EndsWith(w, "\xD9\x87\xD8\xA7") ||
+      EndsWith(w, "\xD9\x86\xD8\xA7"))
+    return false;
   if (StartsWith(w, kOw) && n >= 4) return true;
   if ((StartsWith(w, kBen) || StartsWith(w, kBou) || StartsWith(w, kBel)) && n >= 5) return true;
   if (EndsWith(w, kWaw) && n >= 4 && !VerbLike(w)) return true;
+  // Amazigh إد (إدبوبكر), not a feminine or plural noun (إدارات).
+  if (StartsWith(w, "\xD8\xA7\xD8\xAF") && n >= 6 && !EndsWith(w, "\xD8\xA9") && !EndsWith(w, "\xD8\xA7\xD8\xAA") &&
+      !EndsWith(w, "\xD9\x8A\xD9\x86") && !EndsWith(w, "\xD9\x88\xD9\x86"))
+    return true;
   if (EndsWith(w, "\xD8\xA7\xD9\x88\xD9\x8A") && n >= 5) return true;  // اوي
   if (!strict && EndsWith(w, kYa) && n >= 4 && !VerbLike(w)) return true;
   return false;
@@ -97,12 +113,19 @@ bool AcceptFirst(const Unit& u, std::string_view w, NameEvidence evidence) {
     case UnitKind::kAl:
       return false;
     case UnitKind::kOther:
-      return evidence == NameEvidence::kStrong && !EndsWith(w, kAlef) && !CliticLike(w);
+      if (evidence == NameEvidence::kStrong) return !VerbWithPrefix(w);
+      if (EndsWith(w, kAlef)) return false;
+      // After a title and its organization: a given name missing from the
+      // lists, when a second name word follows (checked by the caller).
+      // (ل ب ك: a preposition, as in خلفا للطاقم).
+      return evidence == NameEvidence::kAfterRole && !Feminine(w) && !VerbWithPrefix(w) && !StartsWith(w, kLam) &&
+             !StartsWith(w, kBa) && !StartsWith(w, kKaf);
   }
   return false;
 }
 
-bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence evidence, bool first_common) {
+bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence evidence, const Unit& first) {
+  const bool first_common = first.common;
   switch (u.kind) {
     case UnitKind::kGiven:
       // After a given name that is also an everyday word (أشرف حيدر: a verb
@@ -114,13 +137,21 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
       return true;
     case UnitKind::kAl:
       if (position >= 2) return Nisba(w);
-      if (evidence != NameEvidence::kStrong && first_common) return Nisba(w);
+      // على + noun: after ى -> ي the noun often ends like a nisba (على المستوى).
+      if (first.preposition && evidence != NameEvidence::kStrong) return false;
+      if (Feminine(w) && evidence != NameEvidence::kStrong) return false;  // المستفيدات, العملية
+      if (evidence == NameEvidence::kAfterRole && first.kind == UnitKind::kOther) return Nisba(w);
+      if ((evidence == NameEvidence::kNone || evidence == NameEvidence::kTitle) && first_common) return Nisba(w);
       return true;
     case UnitKind::kOther:
       if (SurnameShape(w, /*strict=*/evidence == NameEvidence::kNone && first_common)) return true;
       if (position >= 2 || evidence == NameEvidence::kNone) return false;
       if (EndsWith(w, kAlef)) return false;  // accusative: رئيسا, وفدا
+      // Two unknown words after a title are as likely a phrase (ممثلي عدد).
+      if (evidence == NameEvidence::kAfterRole && first.kind == UnitKind::kOther) return false;
       if (evidence == NameEvidence::kStrong) return !VerbWithPrefix(w);
+      // After a given name and a title, foreign surnames start with ب or ل too (بوش).
+      if (first.kind == UnitKind::kGiven && !first_common) return !VerbLike(w) && !Feminine(w);
       return !CliticLike(w) && !VerbLike(w);
   }
   return false;
@@ -130,7 +161,8 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
 
 bool LooksLikeSurname(std::string_view word) { return SurnameShape(word); }
 
-size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lex, bool whole) {
+size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lex, bool whole,
+                      bool strict) {
   const std::vector<WordSpan> words = text_util::LeadingWords(text, 9);
   auto word = [&](size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
   std::vector<Unit> units;
@@ -141,7 +173,9 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
     Unit u;
     u.first = u.last = i;
     if (lex.IsParticle(w)) {
-      if (!has_next || lex.IsListedStop(word(i + 1))) break;
+      // The word after a particle is part of the name (عبد الكريم, أيت الحاج)
+      // unless it is a function word.
+      if (!has_next || (lex.IsListedStop(word(i + 1)) && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
     } else if (has_next && lex.IsNameSuffix(word(i + 1)) && !lex.IsStop(w)) {
@@ -149,22 +183,31 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
       u.kind = UnitKind::kCompound;
     } else if (GluedCompound(w) && !lex.IsStop(w)) {
       u.kind = UnitKind::kCompound;
+      u.common = strict;
     } else if (lex.IsListedStop(w) || (!units.empty() && lex.IsStopInside(w))) {
       break;
     } else if (lex.IsGiven(w)) {
       u.kind = UnitKind::kGiven;
-      u.common = lex.IsCommonGiven(w);
+      u.common = strict || lex.IsCommonGiven(w);
+      u.preposition = lex.IsStopInside(w);
     } else if (lex.IsFamily(w)) {
       u.kind = UnitKind::kFamily;
     } else if (lex.IsStop(w) || CliticArticle(w)) {
       break;
     } else if (StartsWith(w, kAl) && Letters(w) >= 4) {
       u.kind = UnitKind::kAl;
+    } else if (Letters(w) <= 2) {
+      break;  // تم, قد: too short for a name the lists do not know
     } else {
       u.kind = UnitKind::kOther;
     }
-    const bool ok = units.empty() ? AcceptFirst(u, w, evidence)
-                                  : AcceptNext(u, units.size(), word(u.last), evidence, units[0].common);
+    bool ok = units.empty() ? AcceptFirst(u, w, evidence)
+                            : AcceptNext(u, units.size(), word(u.last), evidence, units[0]);
+    // Without context, a feminine noun that happens to be a given name and an
+    // `ال` word make an ordinary phrase (زيارة العمل).
+    if (ok && units.size() == 1 && evidence == NameEvidence::kNone && u.kind == UnitKind::kAl &&
+        !Nisba(word(u.last)) && Feminine(word(units[0].first)))
+      ok = false;
     if (!ok) break;
     units.push_back(u);
     i = u.last + 1;
@@ -180,9 +223,12 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
       if (units.size() < 2 && (first.common || first.kind == UnitKind::kParticle)) return 0;
       break;
     case NameEvidence::kAfterRole:
-      if (units.size() < 2 && first.common) return 0;
+      if (units.size() < 2 && (first.common || first.kind == UnitKind::kOther)) return 0;
       break;
     case NameEvidence::kStrong:
+      // وعدد, بكلمة: a word with a conjunction or preposition alone.
+      if (units.size() < 2 && first.kind == UnitKind::kOther && CliticLike(text.substr(words[0].begin, words[0].end - words[0].begin)))
+        return 0;
       break;
   }
   const size_t end = words[units.back().last].end;

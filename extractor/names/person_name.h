@@ -31,9 +31,11 @@ enum class NameEvidence {
 bool LooksLikeSurname(std::string_view word);
 
 // Byte length of the name at the start of `text` (normalized), or 0 when
-// there is none. With `whole`, the name must cover all of `text`.
+// there is none. With `whole`, the name must cover all of `text`; with
+// `strict`, the first name is treated as an everyday word (it needs a family
+// name or a nisba after it).
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lexicon,
-                      bool whole = false);
+                      bool whole = false, bool strict = false);
 
 }  // namespace khabar
 

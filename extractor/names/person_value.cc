@@ -1,9 +1,29 @@
 // The `person` and `role` value builders (rules/persons.yaml, rules/roles.yaml).
 #include "khabar/value_builder.h"
+
+#include "khabar/gazetteer.h"
 #include "names/person_lexicon.h"
 #include "names/person_name.h"
 
 namespace khabar {
+namespace {
+
+// `text` starts, after spaces and punctuation, with a title of one to three words.
+bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
+  size_t p = 0;
+  while (p < text.size()) {
+    size_t q = p;
+    if (text_util::IsArabicLetter(text_util::Decode(text, &q))) break;
+    p = q;
+  }
+  text = text.substr(p);
+  std::vector<text_util::WordSpan> words = text_util::LeadingWords(text, 3);
+  for (size_t n = words.size(); n > 0; --n)
+    if (lexicon.RoleCanonical(text.substr(0, words[n - 1].end))) return true;
+  return false;
+}
+
+}  // namespace
 
 // Captures: `span` (where the name starts), and at most one of `strong`,
 // `office`, `title`, `role` naming the evidence around it (see persons.yaml).
@@ -17,10 +37,16 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   else if (match.Has("office")) evidence = NameEvidence::kAfterRole;
   else if (match.Has("title") || match.Has("role")) evidence = NameEvidence::kTitle;
   const PersonLexicon lexicon(context.gazetteer, context.rules);
-  const size_t length = ScanPersonName(span, evidence, lexicon, /*whole=*/match.Has("role"));
+  const size_t length = ScanPersonName(span, evidence, lexicon);
   if (length == 0) return std::nullopt;
+  // Before a title (`role`), the longest match may have taken title words into
+  // `span` (X نائبا للرئيس: span `X نائبا`, role `للرئيس`): what the name
+  // leaves of the span must then start with a title.
+  const size_t span_offset = static_cast<size_t>(span.data() - match.text.data());
+  if (match.Has("role") && length < span.size() && !StartsWithTitle(match.text.substr(span_offset + length), lexicon))
+    return std::nullopt;
   Value value;
-  value.end_in_match = static_cast<int>(span.data() - match.text.data() + length);
+  value.end_in_match = static_cast<int>(span_offset + length);
   return value;
 }
 
@@ -32,7 +58,24 @@ std::optional<Value> BuildRoleValue(const RuleMatch& match, const ValueContext& 
   const PersonLexicon lexicon(context.gazetteer, context.rules);
   if (match.Has("next_name")) {
     std::string_view next = match.Group("next_name");
-    if (!lexicon.IsGiven(next) && !lexicon.IsParticle(next)) return std::nullopt;
+    const bool place = context.gazetteer != nullptr && (context.gazetteer->HasWord(next, "LOC") ||
+                                                        context.gazetteer->HasWord(text_util::StripArticle(next), "LOC"));
+    if (lexicon.IsStopInside(next) ||
+        (!lexicon.IsGiven(next) && !lexicon.IsParticle(next) && !lexicon.IsHonorific(next) && !place))
+      return std::nullopt;
+  }
+  if (match.Has("next_place")) {
+    std::string_view next = match.Group("next_place");
+    const bool place = context.gazetteer != nullptr && context.gazetteer->HasWord(next, "LOC");
+    const bool article = text_util::StartsWith(next, "\xD8\xA7\xD9\x84");
+    const bool feminine = text_util::EndsWith(next, "\xD8\xA9") || text_util::EndsWith(next, "\xD8\xA7\xD8\xAA");
+    const char32_t c = [&] {
+      size_t pos = 0;
+      return text_util::Decode(next, &pos);
+    }();
+    const bool clitic = c == 0x0648 || c == 0x0641 || c == 0x0628 || c == 0x0643 || c == 0x0644;  // و ف ب ك ل
+    if (!place && (lexicon.IsStop(next) || lexicon.IsStopInside(next) || (!article && (clitic || feminine))))
+      return std::nullopt;
   }
   std::string_view title = match.text;
   Value value;
@@ -40,8 +83,8 @@ std::optional<Value> BuildRoleValue(const RuleMatch& match, const ValueContext& 
     title = match.Group("title");
   } else if (match.Has("span")) {
     title = match.Group("span");
-  } else if (match.Has("head")) {
-    title = match.Group("head");
+  } else if (match.Has("head") || match.Has("head2")) {
+    title = match.Group(match.Has("head") ? "head" : "head2");
     value.end_in_match = static_cast<int>(title.data() - match.text.data() + title.size());
   }
   std::optional<std::string> canonical = lexicon.RoleCanonical(title);

@@ -52,7 +52,7 @@ class Gazetteer {
              std::vector<GazetteerHit>* hits) const;
 
   // Whether a single normalized word is listed with the given type
-  // (e.g. GIVEN_NAME), tried also through its proclitic stems when `stems`.
+  // (e.g. GIVEN_NAME) as a single-word name.
   bool HasWord(std::string_view word, std::string_view type) const;
 
   // Normalized names of every entry of `type`, sorted and unique.
