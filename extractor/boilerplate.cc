@@ -1,7 +1,152 @@
+// Web boilerplate that yields no entities: comment forms, share buttons,
+// copyright and cookie notices, newsletter boxes, and "related articles"
+// blocks with the list of short headlines after them.
+//
+// A line is boilerplate when, with its punctuation removed, it starts with one
+// of the phrases below and is short, or when all its words are share buttons.
+// After a "related articles" line, the following lines go too as long as each
+// is short (a list of headlines); a paragraph ends the block.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "khabar/gazetteer.h"
+#include "names/person_lexicon.h"
 #include "stages.h"
 
 namespace khabar {
+namespace {
 
-void DropBoilerplate(const Analysis&, std::vector<Candidate>*) {}
+// Normalized (ا for أ إ آ, ي for final ى); compared with ة folded to ه.
+const char* const kLinePhrases[] = {
+    "اضف تعليقا", "اضف تعليق", "اترك تعليقا", "اترك تعليق", "اترك ردا", "اترك رد", "التعليقات", "تعليقات",
+    "اكتب تعليقا", "اكتب تعليقك", "لن يتم نشر عنوان بريدك", "لن يتم نشر بريدك", "الحقول الالزامية",
+    "الحقول المطلوبة", "جميع الحقوق محفوظة", "كل الحقوق محفوظة", "حقوق النشر", "حقوق الطبع",
+    "زر الذهاب الي الاعلي", "العودة الي الاعلي", "رابط مختصر", "الرابط المختصر", "شارك المقال",
+    "شارك الخبر", "شارك هذا", "شارك علي", "شاركها", "مشاركة عبر", "انشر علي", "اشترك في النشرة",
+    "اشترك في نشرتنا", "النشرة البريدية", "النشرة الاخبارية", "اشترك الان", "ملفات تعريف الارتباط",
+    "نستخدم ملفات", "سياسة الخصوصية", "سياسة الاستخدام", "اقرا ايضا", "اقرا المزيد", "اقرا كذلك",
+    "مقالات ذات صلة", "مقالات مشابهة", "مواضيع ذات صلة", "اخبار ذات صلة", "مواد ذات صلة", "ذات صلة",
+    "قد يعجبك ايضا", "قد يهمك ايضا", "الاكثر قراءة", "الاكثر مشاهدة", "تابعونا علي", "تابعنا علي",
+    "الاسم", "البريد الالكتروني", "الموقع الالكتروني", "احفظ اسمي", "ارسال التعليق", "ارسل التعليق",
+    "التالي", "السابق", "الوسوم", "كلمات مفتاحية",
+};
+
+// Lines that open a list of related headlines.
+const char* const kRelatedPhrases[] = {
+    "اقرا ايضا", "اقرا كذلك", "مقالات ذات صلة", "مقالات مشابهة", "مواضيع ذات صلة", "اخبار ذات صلة",
+    "مواد ذات صلة", "ذات صلة", "قد يعجبك ايضا", "قد يهمك ايضا", "الاكثر قراءة", "الاكثر مشاهدة",
+};
+
+// Share buttons, alone or in a row.
+const char* const kShareWords[] = {
+    "شارك", "شاركها", "مشاركة", "فيسبوك", "فايسبوك", "تويتر", "واتساب", "واتس", "اب", "تيليغرام", "تلغرام",
+    "لينكدان", "انستغرام", "انستجرام", "يوتيوب", "ماسنجر", "بريد", "طباعة", "نسخ", "الرابط", "X",
+    "Facebook", "Twitter", "WhatsApp", "Telegram", "LinkedIn", "Pinterest", "Email", "Print",
+};
+
+constexpr size_t kMaxBoilerplateWords = 14;
+constexpr size_t kMaxHeadlineWords = 18;
+
+struct Line {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string key;  // letters and digits only, words joined by one space, ة folded
+  size_t words = 0;
+};
+
+std::vector<Line> Lines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    Line line;
+    line.begin = static_cast<uint32_t>(pos);
+    line.end = static_cast<uint32_t>(nl);
+    std::string key;
+    bool space = false;
+    size_t p = pos;
+    while (p < nl) {
+      const size_t at = p;
+      const char32_t c = text_util::Decode(text, &p);
+      const bool keep = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)));
+      if (!keep) {
+        space = !key.empty();
+        continue;
+      }
+      if (space) key.push_back(' ');
+      space = false;
+      key.append(text.substr(at, p - at));
+    }
+    line.key = Gazetteer::Key(key);
+    line.words = key.empty() ? 0 : static_cast<size_t>(std::count(key.begin(), key.end(), ' ') + 1);
+    lines.push_back(std::move(line));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+bool StartsWithPhrase(const std::string& key, const char* phrase) {
+  const std::string p = Gazetteer::Key(phrase);
+  return key.compare(0, p.size(), p) == 0 && (key.size() == p.size() || key[p.size()] == ' ');
+}
+
+bool AllShareWords(const std::string& key) {
+  if (key.empty()) return false;
+  size_t pos = 0;
+  while (pos <= key.size()) {
+    size_t sp = key.find(' ', pos);
+    if (sp == std::string::npos) sp = key.size();
+    const std::string word = key.substr(pos, sp - pos);
+    bool share = false;
+    for (const char* w : kShareWords) share |= word == Gazetteer::Key(w);
+    if (!share) return false;
+    pos = sp + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+void DropBoilerplate(const Analysis& analysis, std::vector<Candidate>* candidates) {
+  const std::vector<Line> lines = Lines(analysis.text);
+  std::vector<std::pair<uint32_t, uint32_t>> dropped;  // byte ranges
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.words == 0) continue;
+    bool boiler = AllShareWords(line.key);
+    bool related = false;
+    if (!boiler && line.words <= kMaxBoilerplateWords) {
+      for (const char* phrase : kLinePhrases) {
+        if (StartsWithPhrase(line.key, phrase)) {
+          boiler = true;
+          break;
+        }
+      }
+      for (const char* phrase : kRelatedPhrases) related |= StartsWithPhrase(line.key, phrase);
+    }
+    if (!boiler) continue;
+    uint32_t end = line.end;
+    if (related) {
+      // The headlines after it, up to the first paragraph.
+      size_t j = i + 1;
+      for (; j < lines.size(); ++j) {
+        if (lines[j].words > kMaxHeadlineWords) break;
+        end = lines[j].end;
+      }
+      i = j - 1;
+    }
+    dropped.emplace_back(line.begin, end);
+  }
+  if (dropped.empty()) return;
+  candidates->erase(std::remove_if(candidates->begin(), candidates->end(),
+                                   [&](const Candidate& c) {
+                                     for (const auto& [b, e] : dropped)
+                                       if (c.begin >= b && c.end <= e) return true;
+                                     return false;
+                                   }),
+                    candidates->end());
+}
 
 }  // namespace khabar
