@@ -7,6 +7,7 @@
 // After a "related articles" line, the following lines go too as long as each
 // is short (a list of headlines); a paragraph ends the block.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 

@@ -1,14 +1,21 @@
-// Linking within an article, after overlap resolution:
+// Linking within an article, after overlap resolution (in this order):
+//  - a name found without context right after a glued ب ل ك is dropped
+//    unless it stands without the preposition's help (لدينا is not دينا);
 //  - a name right after a title of office and its organization
-//    (`رئيس الجمعية محمد أمزيان`, `رئيسها السيد X`, `الملك محمد السادس`)
-//    becomes a PERSON even when the name rules needed more evidence;
-//  - a later mention of a person by surname alone (`الخليفي`) becomes a
-//    PERSON whose norm is the full name given elsewhere in the article.
+//    (رئيس الجمعية محمد أمزال, رئيسها السيد X, الرئيس الأمريكي X) becomes a
+//    PERSON even when the name rules needed more evidence;
+//  - the words right before a title, from a clause boundary, become a PERSON
+//    when they read as a name (انتخب X Y رئيسا, ، وX Y أمينة عامة);
+//  - a full name said again, and a later mention by surname alone (`العلوي`),
+//    become PERSONs whose norm is the full name given elsewhere in the article.
+// New entities keep the list sorted and non-overlapping; gazetteer hits and
+// shorter person names inside a new name give way to it.
 #include <algorithm>
 #include <map>
 
-#include "names/person_lexicon.h"
+#include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
+#include "names/person_lexicon.h"
 #include "names/person_name.h"
 #include "relations_text.h"
 #include "stages.h"
@@ -77,6 +84,16 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
     } else if (auto an = rel::AnaphorAt(a, p, lex)) {
       if (rel::Blank(rel::Between(a, p, an->begin)) || an->begin == p) p = an->end;
     }
+    // Up to two adjectives of nationality or place (الرئيس الأمريكي, وزير الخارجية الروسي).
+    for (int n = 0; n < 2; ++n) {
+      rel::Word w = rel::NextWord(a, p);
+      const std::string_view word = rel::Between(a, w.begin, w.end);
+      const bool nisba = text_util::EndsWith(word, "\xD9\x8A") || text_util::EndsWith(word, "\xD9\x8A\xD8\xA9");
+      if (w.empty() || !rel::Blank(rel::Between(a, p, w.begin)) || !text_util::StartsWith(word, kAl) || !nisba ||
+          lex.IsGiven(word) || lex.IsFamily(word) || lex.IsParticle(word) || rel::EntityAt(*entities, w.begin) >= 0)
+        break;
+      p = w.end;
+    }
     uint32_t q = rel::SkipFiller(a, p, "\xD8\x8C,:");  // ، , :
     NameEvidence evidence = NameEvidence::kAfterRole;
     for (int n = 0; n < 3; ++n) {
@@ -144,14 +161,14 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
       uint32_t begin = words[s].begin;
       const std::string_view first = rel::Between(a, words[s].begin, words[s].end);
       const bool given_start = lex.IsGiven(first) || lex.IsParticle(first);
-      bool boundary = false;
+      bool boundary = false, after_verb = false;
       if (s + 1 < words.size()) {
         // A verb of election or speech, a title, or (before a given name)
         // any word that is not itself part of a name.
         const std::string_view prev_word = rel::Between(a, words[s + 1].begin, words[s + 1].end);
         const std::string prev = rel::WithoutProclitics(prev_word);
-        boundary = (a.rules != nullptr && a.rules->ClassValue("person_intro", prev).has_value()) ||
-                   lex.IsHonorific(prev) || lex.IsTitle(prev) ||
+        after_verb = a.rules != nullptr && a.rules->ClassValue("person_intro", prev).has_value();
+        boundary = after_verb || lex.IsHonorific(prev) || lex.IsTitle(prev) ||
                    (given_start && !lex.IsGiven(prev_word) && !lex.IsParticle(prev_word) && !lex.IsFamily(prev_word));
         if (boundary && !given_start && text_util::StartsWith(first, "\xD9\x84") && text_util::Letters(first) > 3 &&
             prev == "\xD8\xAE\xD9\x84\xD9\x81\xD8\xA7")  // خلفا لX
@@ -174,14 +191,29 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
       bool verb = false;
       for (const text_util::WordSpan& w : text_util::LeadingWords(span, 8)) {
         const std::string_view t = span.substr(w.begin, w.end - w.begin);
-        verb |= text_util::StartsWith(t, "\xD9\x8A") && !lex.IsGiven(t);  // ي
+        // ي: a verb after the first word (ولم يدل); a first word may be a
+        // name such as يوغرطة, checked below with the last word.
+        verb |= w.begin > 0 && text_util::StartsWith(t, "\xD9\x8A") && !lex.IsGiven(t);
         verb |= lex.IsStop(rel::WithoutProclitics(t)) ||
                 (text_util::StartsWith(t, "\xD9\x88") && lex.IsStop(t.substr(2)));
       }
       if (verb) continue;
       const NameEvidence evidence = given_start ? NameEvidence::kTitle : NameEvidence::kStrong;
       if (ScanPersonName(span, evidence, lex, /*whole=*/true) != span.size()) continue;
-      if (text_util::LeadingWords(span, 8).size() < 2) continue;
+      const std::vector<text_util::WordSpan> span_words = text_util::LeadingWords(span, 8);
+      if (span_words.size() < 2) continue;
+      if (!given_start && !after_verb) {
+        // Words the lists do not know at a clause start: the last must read as
+        // a surname (كهينة زروقي, يوغرطة بن شعبان), not as a noun after a verb
+        // (كتبت صحيفة).
+        const std::string_view last = span.substr(span_words.back().begin);
+        const std::string_view before_last =
+            span.substr(span_words[span_words.size() - 2].begin,
+                        span_words[span_words.size() - 2].end - span_words[span_words.size() - 2].begin);
+        if (!lex.IsFamily(last) && !lex.IsGiven(last) && !lex.IsParticle(before_last) && !LooksLikeSurname(last) &&
+            !(text_util::StartsWith(last, kAl) && text_util::EndsWith(last, "\xD9\x8A")))
+          continue;
+      }
       Candidate c;
       c.begin = begin;
       c.end = end;
@@ -209,15 +241,28 @@ std::vector<std::string> NameWords(std::string_view name) {
   return out;
 }
 
-// A surname alone is linked when it cannot be an everyday word.
-bool Linkable(const std::vector<std::string>& surname, const PersonLexicon& lex) {
+// Whether a name was found with evidence around it (an honorific, a title, a
+// byline), rather than by its words alone.
+bool WithContext(const Candidate& c) {
+  constexpr std::string_view kWeak = " person.given_name";
+  if (c.rule.size() >= kWeak.size() && c.rule.compare(c.rule.size() - kWeak.size(), kWeak.size(), kWeak) == 0)
+    return false;
+  return c.rule.find("mentions.cc surname") == std::string::npos &&
+         c.rule.find("mentions.cc repeated_name") == std::string::npos;
+}
+
+// A surname alone is linked when it cannot be an everyday word; an `ال`
+// word that is not a nisba (الأسد, الخطيب) only when the full name had
+// evidence around it.
+bool Linkable(const std::vector<std::string>& surname, const PersonLexicon& lex, bool with_context) {
   if (surname.size() > 1) return true;  // a compound: أيت عدي, بن زيادي
   const std::string& w = surname[0];
   if (text_util::Letters(w) < 3 || lex.IsStop(w) || lex.IsStopInside(w)) return false;
   if (lex.IsFamily(w)) return true;
   if (lex.IsGiven(w)) return false;
-  if (text_util::StartsWith(w, kAl)) return text_util::Letters(w) >= 5;
-  return text_util::Letters(w) >= 4;
+  if (text_util::StartsWith(w, kAl))
+    return text_util::Letters(w) >= 5 && (with_context || text_util::EndsWith(w, "\xD9\x8A"));
+  return LooksLikeSurname(w) || (with_context && text_util::Letters(w) >= 4);
 }
 
 struct Mention {
@@ -248,7 +293,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     size_t from = words.size() - 1;
     if (words.size() >= 3 && lex.IsParticle(words[words.size() - 2])) from = words.size() - 2;
     std::vector<std::string> surname(words.begin() + from, words.end());
-    if (Linkable(surname, lex)) add(surname, c.norm);
+    if (Linkable(surname, lex, WithContext(c))) add(surname, c.norm);
   }
   if (by_key.empty()) return;
   // Existing one-word mentions get the full name as norm.
@@ -265,7 +310,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
   for (const auto& [key, m] : by_key)
     if (!ambiguous.count(key)) by_first[m.words[0]].push_back(&m);
   const std::vector<Token>& tokens = *a.tokens;
-  std::string scratch;
+  std::string scratch, key;
   std::vector<Candidate> found;
   for (size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].kind != TokenKind::kArabic) continue;
@@ -279,7 +324,8 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         text = tokens[t].StemText(a.text, stem, &scratch);
         skip = stem.skip;
       }
-      auto it = by_first.find(rel::NameKey(text));
+      Gazetteer::KeyInto(text, &key);  // tokens are normalized already
+      auto it = by_first.find(key);
       if (it == by_first.end()) continue;
       // The longest mention that matches here.
       const Mention* best = nullptr;
@@ -287,7 +333,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         if (t + m->words.size() > tokens.size()) continue;
         bool ok = true;
         for (size_t k = 1; k < m->words.size() && ok; ++k)
-          ok = rel::NameKey(tokens[t + k].View(a.text)) == m->words[k] &&
+          ok = Gazetteer::Key(tokens[t + k].View(a.text)) == m->words[k] &&
                rel::Blank(rel::Between(a, tokens[t + k - 1].end, tokens[t + k].begin));
         if (ok && (!best || m->words.size() > best->words.size())) best = m;
       }

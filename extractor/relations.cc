@@ -2,27 +2,37 @@
 // the sequence of resolved entities and the short stretches of text between
 // them (never across a sentence end). For each ROLE entity:
 //
-// organization
-//   role_org        the ORG or LOC right after the title (رئيس جمعية X,
-//                   رئيسا لجمعية X, عامل صاحب الجلالة على إقليم X);
-//   role_anaphor    a generic noun after the title (رئيس الجمعية, للمنظمة)
-//                   or a pronoun on it (رئيسها): the nearest named ORG/LOC
-//                   with that head noun earlier in the article;
-// person
-//   person_role     the PERSON right before the title (X رئيس, X، رئيس,
-//                   انتخاب X رئيسا);
-//   role_person     the PERSON right after the title and its organization
-//                   (رئيس الجمعية السيد X, الملك محمد السادس);
-//   apposition      X، صفة ... ورئيس Y: the person opens the clause.
+// organization (rule suffix)
+//   _org       the ORG or LOC right after the title, possibly after an
+//              adjective (رئيس جمعية X, رئيسا جديدا لجمعية X, عامل صاحب
+//              الجلالة على إقليم X);
+//   _anaphor   a generic noun after the title (رئيس الجمعية, للمنظمة) or a
+//              pronoun on it (رئيسها): the named ORG/LOC it refers to
+//              (relations_text.h, ResolveAnaphor);
+//   _board     a board member in a list (X رئيسا لـY، وZ نائبا للرئيس):
+//              the organization of the relation before, within the same
+//              stretch of text;
+//   _main_org  the same when no relation came before: the ORG the article
+//              names most often;
+// person (rule prefix)
+//   person_role  the PERSON right before the title (X رئيس, X، رئيس,
+//                انتخاب X رئيسا, X -بصفته رئيس);
+//   role_person  the PERSON right after the title and its organization, past
+//                a comma, honorifics or a second title (رئيس الجمعية السيد X,
+//                أسندت مهمة الكاتب العام إلى X);
+//   apposition   X، صفة ... ورئيس Y: the person opens the clause.
 //
-// A relation needs a person or a named organization next to the title; a
-// title whose only organization is a generic noun is left alone (the noun
-// usually refers to a body whose holder is named elsewhere). Verbs of office
-// (Y التي يترأسها X) give `office_verb` relations that reuse a رئيس title of
-// the same paragraph.
+// A relation needs an organization: a title without one says little (gold
+// files leave such pairs optional), and a title whose organization is only a
+// generic noun needs a person. A relation without a person is dropped when
+// another one gives the same title and organization a person. Verbs of
+// office (Y التي يترأسها X) give `office_verb` relations that reuse a رئيس
+// title of the same paragraph. `rule` is "relations.cc <prefix><suffix>".
+#include <algorithm>
 #include <set>
 #include <tuple>
 
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 #include "names/person_lexicon.h"
 #include "relations_text.h"
@@ -85,6 +95,21 @@ class RelationFinder {
     for (size_t i = 0; i < e_.size(); ++i)
       if (e_[i].type == "ROLE") Role(i);
     OfficeVerbs();
+    DropAnonymousDuplicates();
+  }
+
+  // محافظ المنيا in the title and اللواء X، محافظ المنيا in the body: the
+  // relation without a person says nothing the one with a person does not.
+  void DropAnonymousDuplicates() {
+    auto key = [&](const Relation& r) {
+      return rel::NameKey(e_[r.role].value.value) + "|" + (r.org ? rel::NameKey(e_[*r.org].norm) : std::string());
+    };
+    std::set<std::string> with_person;
+    for (const Relation& r : *out_)
+      if (r.person) with_person.insert(key(r));
+    out_->erase(std::remove_if(out_->begin(), out_->end(),
+                               [&](const Relation& r) { return !r.person && with_person.count(key(r)); }),
+                out_->end());
   }
 
  private:
@@ -151,9 +176,14 @@ class RelationFinder {
 
   int PersonAfter(size_t r, uint32_t from) {
     size_t k = rel::FirstFrom(e_, from);
+    uint32_t p = rel::SkipFiller(a_, from, "\xD8\x8C,:");
+    // A second title of the same person (رئيسة لجنة X، المستشارة Y).
+    if (k + 1 < e_.size() && e_[k].type == "ROLE" && e_[k].begin == p) {
+      p = rel::SkipFiller(a_, e_[k].end, "");
+      ++k;
+    }
     if (k >= e_.size() || e_[k].type != "PERSON") return -1;
     // Between: spaces, a comma, quotes, honorifics and descriptive titles.
-    uint32_t p = rel::SkipFiller(a_, from, "\xD8\x8C,:");
     // أسندت مهمة نائبة الرئيس إلى X: the title after مهمة / منصب, then إلى.
     const rel::Word before = rel::PreviousWord(a_, e_[r].begin);
     const std::string_view job = rel::Between(a_, before.begin, before.end);
@@ -244,8 +274,10 @@ class RelationFinder {
     }
     // A board member in a list after its president (X رئيسا، وY نائبا
     // للرئيس، وZ أمينا للمال): the organization of the title before.
-    if (person >= 0 && org.index < 0 && ListItem(r) && a_.rules && a_.rules->ClassValue("role_board", e_[r].norm)) {
-      if (last_org_ >= 0 && e_[r].begin - last_org_pos_ <= 1500) {
+    if (person >= 0 && org.index < 0 && ListItem(r) && a_.rules &&
+        a_.rules->ClassValue("role_board", Normalizer::Default().NormalizeString(e_[r].norm))) {
+      // (Not from a title of the same person: رئيسة لجنة X، المستشارة Y.)
+      if (last_org_ >= 0 && e_[r].begin - last_org_pos_ <= 1500 && last_person_ != person) {
         org.index = last_org_;
         name_suffix_ = "_board";
       } else if ((org.index = MainOrg()) >= 0) {
@@ -264,6 +296,7 @@ class RelationFinder {
     if (person >= 0) {
       last_org_ = org.index;
       last_org_pos_ = e_[r].end;
+      last_person_ = person;
     }
   }
 
@@ -325,6 +358,7 @@ class RelationFinder {
   std::set<std::tuple<int, int, int>> seen_;
   int last_org_ = -1;         // organization of the last relation
   uint32_t last_org_pos_ = 0;  // where its title ends
+  int last_person_ = -1;       // its person
   std::string name_suffix_;
   int main_org_ = -2;  // not computed yet
 };

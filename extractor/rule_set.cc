@@ -38,9 +38,6 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-std::string ClassKey(std::string_view word) {
-  return Gazetteer::Key(CollapseSpaces(Normalizer::Default().NormalizeString(word)));
-}
 
 // A class word as a regex: literal pieces, flexible spaces, ة or ه.
 std::string WordRegex(const std::string& normalized) {
@@ -365,7 +362,22 @@ const std::vector<uint32_t>* RuleSet::RulesForWord(std::string_view word) const 
 std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
   auto k = classes_.find(class_name);
   if (k == classes_.end()) return std::nullopt;
-  auto v = k->second.values.find(ClassKey(word));
+  // `word` is already normalized: only collapse white space and fold ة,
+  // into a reused buffer (this is on the hot path of value builders).
+  thread_local std::string key;
+  key.clear();
+  bool space = false;
+  for (char c : word) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !key.empty()) key.push_back(' ');
+    space = false;
+    key.push_back(c);
+  }
+  Gazetteer::FoldKeys(&key);
+  auto v = k->second.values.find(key);
   if (v == k->second.values.end()) return std::nullopt;
   return std::string_view(v->second);
 }

@@ -3,6 +3,9 @@
 // rules and gazetteers: one row per phenomenon of where a name ends.
 #include <doctest/doctest.h>
 
+#include <yaml-cpp/yaml.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
@@ -128,6 +131,32 @@ TEST_CASE("orgs: names nested in an organization are not entities") {
   const std::vector<Entity> locs = EntitiesOf("رئيس مجلس جماعة تيفلت، والمنظمة المغربية للتنمية بالمغرب", "LOC");
   INFO("got: " << Describe(locs));
   CHECK(locs.empty());
+}
+
+TEST_CASE("orgs: org_heads lists every head noun of the org_head_* classes") {
+  // The builder tests "another organization starts here" with org_heads; the
+  // rules use one class per subtype. Both must name the same words.
+  const YAML::Node doc = YAML::LoadFile(std::string(KHABAR_SOURCE_DIR) + "/rules/orgs.yaml");
+  const YAML::Node classes = doc["classes"];
+  std::map<std::string, bool> heads;
+  const YAML::Node all_heads = classes["org_heads"];
+  for (auto it = all_heads.begin(); it != all_heads.end(); ++it) heads[it->first.as<std::string>()] = false;
+  for (auto it = classes.begin(); it != classes.end(); ++it) {
+    const std::string name = it->first.as<std::string>();
+    if (name.rfind("org_head_", 0) != 0 || name == "org_head_with_seat") continue;
+    const YAML::Node words = it->second;
+    for (const YAML::Node& word : words) {
+      const std::string w = word.as<std::string>();
+      CAPTURE(name);
+      CAPTURE(w);
+      CHECK(heads.count(w) == 1);
+      heads[w] = true;
+    }
+  }
+  for (const auto& [word, used] : heads) {
+    CAPTURE(word);
+    CHECK(used);
+  }
 }
 
 }  // namespace

@@ -66,6 +66,9 @@ TEST_CASE("places: unit nouns and the names after them") {
       {"a municipality", "بالشراكة مع بلدية تافرنت الجديدة.", "بلدية تافرنت الجديدة", "commune", ""},
       {"a wilaya", "أقيم الحفل بولاية البليدة، وذلك", "ولاية البليدة", "province", ""},
       {"a caïdat after its officer", "وقائد قيادة أيت عميرة، إلى جانب", "قيادة أيت عميرة", "other", ""},
+      {"a district of another country", "لدعم المزارعين في قضاء حاصرون، بحضور", "قضاء حاصرون", "other", ""},
+      {"a river", "تدشين سد تلي على وادي تودغى بتراب جماعة", "وادي تودغى", "other", ""},
+      {"a name in quote marks", "في ساحة «الأمل» بالمدينة", "ساحة «الأمل»", "other", ""},
       {"a street named after a person", "يقع المقر في شارع عبد الكريم الخطابي بالمدينة", "شارع عبد الكريم الخطابي",
        "other", ""},
   };

@@ -185,8 +185,7 @@ TEST_CASE("RuleSet: ClassValue and HasClass") {
   const std::vector<Row> rows = {
       {"month", "\u0645\u0627\u0631\u0633", "3"},
       {"month", "\u064A\u0646\u0627\u064A\u0631", "1"},
-      {"month", "\u0627\u0628\u0631\u064A\u0644", "4"},  // normalized lookup of أبريل
-      {"month", "\u0623\u0628\u0631\u064A\u0644", "4"},  // the lookup word is normalized too
+      {"month", "\u0627\u0628\u0631\u064A\u0644", "4"},  // أبريل as the normalizer writes it
       {"month", "\u0645\u0627\u064A", std::nullopt},
       {"title", "\u0631\u0626\u064A\u0633", "\u0631\u0626\u064A\u0633"},  // a list: the value is the word
       {"title", "\u0646\u0627\u0626\u0628\u0647 \u0627\u0644\u0631\u0626\u064A\u0633",

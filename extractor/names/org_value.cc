@@ -85,11 +85,18 @@ bool IsBareNisba(std::string_view word) {
   return LetterCount(word) >= 4 && EndsWith(word, "ية") && !EndsWith(word, "اية") && !StartsWith(word, "ت");
 }
 
-// A verbal noun of purpose after ل (لتمويل, لتنظيم, لاقتناء): ل + such a word
-// not followed by its object starts a new phrase.
+// An indefinite accusative (حدثا, احتفالا): an object or an adverb after a
+// name, not a name word.
+bool IsAccusative(std::string_view word) {
+  return LetterCount(word) >= 4 && EndsWith(word, "ا") && !EndsWith(word, "اا") && !EndsWith(word, "ئا");
+}
+
+// A verbal noun of purpose after ل (لتمويل, لتنظيم, لاقتناء, لربط): ل + such
+// a word not followed by its object starts a new phrase.
 bool IsMasdarShaped(std::string_view word) {
   const size_t n = LetterCount(word);
-  if (n < 4) return false;
+  if (n < 3) return false;
+  if (n == 3) return true;  // ربط, دعم, نقل
   if (EndsWith(word, "ة")) return true;
   const std::string_view before_last = DropLetters(word, n - 2).substr(0, 2);
   if (StartsWith(word, "ت") && n >= 5 && before_last == "ي") return true;   // تفعيل
@@ -278,7 +285,10 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
         // name (لتافيلالت،); لتمويل هذا المشروع is a new phrase.
         const bool known = place_words == 1 || IsPlaceParticle(context, inner) ||
                            (i + 1 < words.size() && IsPlaceParticle(context, words[i + 1].core));
-        if (!known && !next_continues(i) && !(next_ends(i) && !IsMasdarShaped(inner))) break;
+        // Before another organization (لربط المركز) the complement is a purpose.
+        const bool next_org = i + 1 < words.size() && HasArticle(words[i + 1].core) &&
+                              IsOrgHead(context, words[i + 1].core);
+        if (!known && !next_continues(i) && !(next_ends(i) && !next_org && !IsMasdarShaped(inner))) break;
       }
       take(w);
       seen_lam = true;
@@ -382,6 +392,8 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
         if (!next_continues(i) || HasPronounSuffix(core)) break;
       } else if (bare_run >= kMaxBareRun) {
         break;
+      } else if (bare_run > 0 && IsAccusative(core) && !names::IsKnownName(context, core)) {
+        break;  // شركة X حدثا مميزا, جامعة X احتفالا
       }
       take(w);
       ++bare_run;
@@ -577,19 +589,23 @@ std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext&
   const int taken = WalkPlaceName(context, words, 0, city ? PlaceMode::kCity : PlaceMode::kUnit, &end);
   if (taken == 0) return std::nullopt;
   const std::string_view first = words[0].core;
+  const bool quoted = words[0].opens_quote;  // a quoted name needs no other test
   // A single bare particle (عين, سيدي) is not a name; القصبة is.
   if (taken == 1 && IsPlaceParticle(context, first) && !HasArticle(first)) return std::nullopt;
   // Nouns that are also common words need a known place (جهة: من جهة أخرى).
-  if (match.Has("known") && !IsGazetteerWord(context, first, "LOC") && !IsPlaceParticle(context, first) &&
+  if (!quoted && match.Has("known") && !IsGazetteerWord(context, first, "LOC") && !IsPlaceParticle(context, first) &&
       KnownPlaceWords(context, words, 0, first) == 0)
     return std::nullopt;
   // قصر أولاد الزهراء but not قصر المؤتمرات.
-  if (match.Has("bare_first") && HasArticle(first) && !IsPlaceParticle(context, first)) return std::nullopt;
+  if (!quoted && match.Has("bare_first") && HasArticle(first) && !IsPlaceParticle(context, first) &&
+      KnownPlaceWords(context, words, 0, first) == 0)
+    return std::nullopt;
   // After a generic noun or before a bare name, a feminine adjective, a verb
   // or a possessed word is no name (مدينة مقدسة, قرية يسمى, قصر سموه).
-  if ((generic || match.Has("bare_first")) && !HasArticle(first) && !names::IsKnownName(context, first) &&
+  if (!quoted && (generic || match.Has("bare_first")) && !HasArticle(first) && !names::IsKnownName(context, first) &&
       !IsPlaceParticle(context, first) &&
-      (EndsWith(first, "ة") || (generic && IsVerbLike(context, first)) || HasPronounSuffix(first)))
+      (EndsWith(first, "ة") || HasPronounSuffix(first) || InClass(context, "org_verb", first) ||
+       (generic ? IsVerbLike(context, first) : StartsWith(first, "ي"))))
     return std::nullopt;
   Value v;
   v.end_in_match = static_cast<int>(end);

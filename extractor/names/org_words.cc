@@ -223,6 +223,17 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
                   PlaceMode mode, size_t* end) {
   const int max_words = mode == PlaceMode::kUnit ? 4 : 3;
   int taken = 0;
+  if (first < words.size() && words[first].opens_quote) {
+    // A name in quote marks (ساحة «الأمل»): up to its closing mark.
+    for (size_t i = first; i < words.size() && i < first + max_words; ++i) {
+      if (words[i].kind == WordKind::kOther || (i > first && words[i].opens_quote)) break;
+      if (words[i].closes_quote) {
+        *end = words[i].end;
+        return static_cast<int>(i - first + 1);
+      }
+    }
+    return 0;
+  }
   bool forced = false;        // the previous word was a particle
   bool prev_article = false;  // the previous word had the article
   for (size_t i = first; i < words.size() && taken < max_words; ++i) {
@@ -278,7 +289,10 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
     } else {
       // A further bare word: not after a city name, nor a prepositional or
       // conjunct word; after the article only a known word.
-      const bool clitic = StartsWith(core, kWaw) || StartsWith(core, "ب") || StartsWith(core, "ل");
+      // (a word of three letters or more after the clitic: برد is a name).
+      const bool clitic = (StartsWith(core, kWaw) || StartsWith(core, "ب") || StartsWith(core, "ل") ||
+                           StartsWith(core, "ك")) &&
+                          LetterCount(core) >= 4;
       accept = mode == PlaceMode::kUnit && !clitic && !prev_article;
       if (!accept && clitic && mode == PlaceMode::kUnit && IsGazetteerWord(context, core, "GIVEN_NAME"))
         accept = true;  // أزرو نايت لحسن

@@ -29,11 +29,11 @@ enum class WordKind { kArabic, kLatin, kNumber, kOther };
 // between threads.
 class Lexicon {
  public:
-  explicit Lexicon(Lexicon& context) : context_(context) {}
+  explicit Lexicon(const ValueContext& context) : context_(context) {}
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
 
-  Lexicon& context() const { return context_; }
+  const ValueContext& context() const { return context_; }
 
   // Whether `word` is in the class (false without rules or class).
   bool InClass(std::string_view class_name, std::string_view word);
@@ -46,7 +46,7 @@ class Lexicon {
     std::string_view key;  // class name or gazetteer type (a string literal)
     bool value;
   };
-  Lexicon& context_;
+  const ValueContext& context_;
   std::vector<Entry> cache_;
 };
 

@@ -3,6 +3,8 @@
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
 
+#include <unordered_map>
+
 namespace khabar {
 namespace text_util {
 
@@ -131,36 +133,85 @@ bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
   return rules_ != nullptr && rules_->ClassValue(cls, word).has_value();
 }
 
-bool PersonLexicon::IsGiven(std::string_view word) const {
-  return gazetteer_ != nullptr && gazetteer_->HasWord(word, "GIVEN_NAME");
-}
+namespace {
 
-bool PersonLexicon::IsFamily(std::string_view word) const {
-  return gazetteer_ != nullptr && gazetteer_->HasWord(word, "FAMILY_NAME");
-}
+enum WordFlag : uint16_t {
+  kGiven = 1 << 0,
+  kFamily = 1 << 1,
+  kCommon = 1 << 2,
+  kParticle = 1 << 3,
+  kSuffix = 1 << 4,
+  kStopInside = 1 << 5,
+  kHonorific = 1 << 6,
+  kTitle = 1 << 7,
+  kListedStop = 1 << 8,
+  kIntro = 1 << 9,
+  kRole = 1 << 10,
+};
 
-bool PersonLexicon::IsCommonGiven(std::string_view word) const { return InClass("person_given_common", word); }
-bool PersonLexicon::IsParticle(std::string_view word) const { return InClass("person_particle", word); }
-bool PersonLexicon::IsNameSuffix(std::string_view word) const { return InClass("person_name_suffix", word); }
-bool PersonLexicon::IsStopInside(std::string_view word) const { return InClass("person_stop_inside", word); }
-bool PersonLexicon::IsHonorific(std::string_view word) const { return InClass("person_honorific", word); }
-bool PersonLexicon::IsTitle(std::string_view word) const { return InClass("person_title", word); }
+// Answers per word, computed once per thread and data set: the same words
+// come back in every article, and each answer costs several class lookups.
+struct WordCache {
+  const Gazetteer* gazetteer = nullptr;
+  const RuleSet* rules = nullptr;
+  size_t data_size = 0;
+  std::unordered_map<std::string, uint16_t> flags;
+};
 
-bool PersonLexicon::IsRoleWord(std::string_view word) const {
-  if (!StartsWith(word, kAl) && IsGiven(word)) return false;
-  for (const std::string& f : RoleWordForms(word))
-    if (InClass("role_canonical", f)) return true;
-  return false;
-}
+constexpr size_t kMaxCachedWords = 1 << 16;
 
-bool PersonLexicon::IsListedStop(std::string_view word) const {
-  if (InClass("person_stop", word)) return true;
+}  // namespace
+
+uint16_t PersonLexicon::Flags(std::string_view word) const {
+  thread_local WordCache cache;
+  const size_t data_size = (gazetteer_ ? gazetteer_->size() : 0) * 131 + (rules_ ? rules_->rules().size() : 0);
+  if (cache.gazetteer != gazetteer_ || cache.rules != rules_ || cache.data_size != data_size ||
+      cache.flags.size() > kMaxCachedWords) {
+    cache.gazetteer = gazetteer_;
+    cache.rules = rules_;
+    cache.data_size = data_size;
+    cache.flags.clear();
+  }
+  const std::string key(word);
+  auto it = cache.flags.find(key);
+  if (it != cache.flags.end()) return it->second;
+  uint16_t f = 0;
+  if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "GIVEN_NAME")) f |= kGiven;
+  if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "FAMILY_NAME")) f |= kFamily;
+  if (InClass("person_given_common", word)) f |= kCommon;
+  if (InClass("person_particle", word)) f |= kParticle;
+  if (InClass("person_name_suffix", word)) f |= kSuffix;
+  if (InClass("person_stop_inside", word)) f |= kStopInside;
+  if (InClass("person_honorific", word)) f |= kHonorific;
+  if (InClass("person_title", word)) f |= kTitle;
+  if (InClass("person_intro", word)) f |= kIntro;
   std::string_view bare = StripArticle(word);
-  return bare.size() != word.size() && InClass("person_stop", bare);
+  if (InClass("person_stop", word) || (bare.size() != word.size() && InClass("person_stop", bare))) f |= kListedStop;
+  if (StartsWith(word, kAl) || !(f & kGiven)) {
+    for (const std::string& form : RoleWordForms(word)) {
+      if (InClass("role_canonical", form)) {
+        f |= kRole;
+        break;
+      }
+    }
+  }
+  cache.flags.emplace(key, f);
+  return f;
 }
+
+bool PersonLexicon::IsGiven(std::string_view word) const { return Flags(word) & kGiven; }
+bool PersonLexicon::IsFamily(std::string_view word) const { return Flags(word) & kFamily; }
+bool PersonLexicon::IsCommonGiven(std::string_view word) const { return Flags(word) & kCommon; }
+bool PersonLexicon::IsParticle(std::string_view word) const { return Flags(word) & kParticle; }
+bool PersonLexicon::IsNameSuffix(std::string_view word) const { return Flags(word) & kSuffix; }
+bool PersonLexicon::IsStopInside(std::string_view word) const { return Flags(word) & kStopInside; }
+bool PersonLexicon::IsHonorific(std::string_view word) const { return Flags(word) & kHonorific; }
+bool PersonLexicon::IsTitle(std::string_view word) const { return Flags(word) & kTitle; }
+bool PersonLexicon::IsRoleWord(std::string_view word) const { return Flags(word) & kRole; }
+bool PersonLexicon::IsListedStop(std::string_view word) const { return Flags(word) & kListedStop; }
 
 bool PersonLexicon::IsStop(std::string_view word) const {
-  return IsListedStop(word) || IsHonorific(word) || IsTitle(word) || InClass("person_intro", word) || IsRoleWord(word);
+  return Flags(word) & (kListedStop | kHonorific | kTitle | kIntro | kRole);
 }
 
 std::optional<std::string> PersonLexicon::RoleCanonical(std::string_view title) const {

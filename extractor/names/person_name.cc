@@ -45,7 +45,7 @@ bool VerbLike(std::string_view w) {
 // An imperfect verb in the third person (يشكر), also after ل س و ف (ليشكر,
 // سيتم, وتعمل); not a nisba. Names start with ت and ن too (تسنيم, نايلة).
 bool VerbWithPrefix(std::string_view w) {
-  if (EndsWith(w, kYa) || Letters(w) < 4) return false;
+  if (EndsWith(w, kYa) || EndsWith(w, "\xD8\xA9") || Letters(w) < 4) return false;  // ي, ة: not a verb
   if (StartsWith(w, kYa)) return true;
   const bool prefix = StartsWith(w, kLam) || StartsWith(w, "\xD8\xB3") || StartsWith(w, kWaw) || StartsWith(w, kFa);
   return prefix && VerbLike(w.substr(2));
@@ -69,11 +69,11 @@ bool Feminine(std::string_view w) {
   return EndsWith(w, "\xD8\xA9") || EndsWith(w, "\xD8\xA7\xD8\xAA");  // ة, ات
 }
 
-// Nisba surnames: الخليفي, الحسني.
+// Nisba surnames: العلوي, الحسني.
 bool Nisba(std::string_view w) { return Letters(w) >= 5 && EndsWith(w, kYa); }
 
 // Surnames without the article as the Maghreb writes them: أوبلعيد, بنعمرو,
-// بوعافية, بلقاسمي, حمداني, لعليو.
+// بوعافية, بلقاسمي, حمداني, لحلو.
 // With `strict`, a final ي is not enough (after ى -> ي, مستوى and أخرى end
 // with it too).
 bool SurnameShape(std::string_view w, bool strict = false) {
@@ -82,7 +82,7 @@ bool SurnameShape(std::string_view w, bool strict = false) {
   if (EndsWith(w, "\xD9\x87\xD9\x85") || EndsWith(w, "\xD9\x83\xD9\x85") || EndsWith(w, "\xD9\x87\xD8\xA7") ||
       EndsWith(w, "\xD9\x86\xD8\xA7"))
     return false;
-  if (StartsWith(w, kOw) && n >= 4) return true;
+  if (StartsWith(w, kOw) && n >= 5) return true;
   if ((StartsWith(w, kBen) || StartsWith(w, kBou) || StartsWith(w, kBel)) && n >= 5) return true;
   if (EndsWith(w, kWaw) && n >= 4 && !VerbLike(w)) return true;
   // Amazigh إد (إدبوبكر), not a feminine or plural noun (إدارات).
@@ -128,10 +128,11 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
   const bool first_common = first.common;
   switch (u.kind) {
     case UnitKind::kGiven:
+    case UnitKind::kCompound:
+      if (first.preposition && evidence != NameEvidence::kStrong && position == 1) return false;
       // After a given name that is also an everyday word (أشرف حيدر: a verb
       // and its subject), a second given name is no evidence.
       return !(evidence == NameEvidence::kNone && first_common && position == 1);
-    case UnitKind::kCompound:
     case UnitKind::kParticle:
     case UnitKind::kFamily:
       return true;
@@ -142,8 +143,12 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
       if (Feminine(w) && evidence != NameEvidence::kStrong) return false;  // المستفيدات, العملية
       if (evidence == NameEvidence::kAfterRole && first.kind == UnitKind::kOther) return Nisba(w);
       if ((evidence == NameEvidence::kNone || evidence == NameEvidence::kTitle) && first_common) return Nisba(w);
+      // Without context, a given name and an `ال` noun are mostly a phrase
+      // (حبيب الروح, أسماء الضحايا); an `ال` surname then needs the nisba form.
+      if (evidence == NameEvidence::kNone) return Nisba(w);
       return true;
     case UnitKind::kOther:
+      if (first.preposition && evidence != NameEvidence::kStrong) return SurnameShape(w, /*strict=*/true);
       if (SurnameShape(w, /*strict=*/evidence == NameEvidence::kNone && first_common)) return true;
       if (position >= 2 || evidence == NameEvidence::kNone) return false;
       if (EndsWith(w, kAlef)) return false;  // accusative: رئيسا, وفدا
@@ -151,7 +156,8 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
       if (evidence == NameEvidence::kAfterRole && first.kind == UnitKind::kOther) return false;
       if (evidence == NameEvidence::kStrong) return !VerbWithPrefix(w);
       // After a given name and a title, foreign surnames start with ب or ل too (بوش).
-      if (first.kind == UnitKind::kGiven && !first_common) return !VerbLike(w) && !Feminine(w);
+      if (first.kind == UnitKind::kGiven && !first_common)
+        return !VerbLike(w) && !StartsWith(w, kWaw) && !StartsWith(w, kFa);
       return !CliticLike(w) && !VerbLike(w);
   }
   return false;

@@ -27,7 +27,7 @@ enum class NameEvidence {
 };
 
 // Surnames without the article as the Maghreb writes them (أوبلعيد, بنعمرو,
-// بوعافية, بلقاسمي, لعليو).
+// بوعافية, بلقاسمي, لحلو).
 bool LooksLikeSurname(std::string_view word);
 
 // Byte length of the name at the start of `text` (normalized), or 0 when

@@ -43,6 +43,8 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   // `span` (X نائبا للرئيس: span `X نائبا`, role `للرئيس`): what the name
   // leaves of the span must then start with a title.
   const size_t span_offset = static_cast<size_t>(span.data() - match.text.data());
+  // One word before a title is as often a noun (خطاب الرئيس) as a name.
+  if (match.Has("role") && text_util::LeadingWords(span.substr(0, length), 2).size() < 2) return std::nullopt;
   if (match.Has("role") && length < span.size() && !StartsWithTitle(match.text.substr(span_offset + length), lexicon))
     return std::nullopt;
   Value value;

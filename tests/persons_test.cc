@@ -1,0 +1,119 @@
+// Persons and titles of office (rules/persons.yaml, rules/roles.yaml, the
+// `person` and `role` builders in extractor/names/person_value.cc and the
+// linking of extractor/mentions.cc), through the whole pipeline with the
+// default rules and gazetteers: one row per phenomenon.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "khabar/data_file.h"
+#include "khabar/pipeline.h"
+
+namespace khabar {
+namespace {
+
+const Pipeline& DefaultPipeline() {
+  static const Pipeline* pipeline = [] {
+    StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create(DefaultRuleFiles(), DefaultGazetteerFiles());
+    if (!p.ok()) FAIL("default data does not load: " << p.status().message());
+    return p.value().release();
+  }();
+  return *pipeline;
+}
+
+// "text" or "text=norm" of every entity of `type`, joined by " | ".
+std::string Describe(const std::string& text, const std::string& type, bool with_norm) {
+  Article article;
+  article.id = "t";
+  article.text = text;
+  Record record = DefaultPipeline().Process(article, ProcessOptions());
+  std::string out;
+  for (const Entity& e : record.entities) {
+    if (e.type != type) continue;
+    if (!out.empty()) out += " | ";
+    out += e.text;
+    if (with_norm) out += "=" + (type == "ROLE" ? e.value : e.norm);
+  }
+  return out;
+}
+
+TEST_CASE("persons: where a name starts and ends") {
+  struct Case {
+    const char* phenomenon;
+    const char* text;
+    const char* persons;  // every PERSON, " | "-separated
+  };
+  const Case cases[] = {
+      {"given name and nisba surname", "وقال يوسف العلوي إن المشروع انطلق", "يوسف العلوي"},
+      {"the honorific stays outside", "وافتتح السيد أحمد البقالي اللقاء", "أحمد البقالي"},
+      {"an honorific after لل", "ثم أعطيت الكلمة للسيد حسن أوعلي الذي شكر الحاضرين", "حسن أوعلي"},
+      {"an unknown surname after an honorific", "وتدخل السيد محمد أمزال بكلمة", "محمد أمزال"},
+      {"compound given name and أيت", "وقدم نور الدين أيت حمو عرضا", "نور الدين أيت حمو"},
+      {"glued compound", "وقدم نورالدين ايت حمو عرضا", "نورالدين ايت حمو"},
+      {"عبد + word", "وأشرف عبد الرحيم الوزاني على التنظيم", "عبد الرحيم الوزاني"},
+      {"بن + word", "وشارك أنيس بن عمر في اللقاء", "أنيس بن عمر"},
+      {"a name before a title", "وحضر كريم أوحماد، الكاتب العام للجمعية", "كريم أوحماد"},
+      {"a name after a title and an organization", "وقال رئيس جمعية الأمل للتنمية محمد أمزال إن", "محمد أمزال"},
+      {"a name after a byline word", "بقلم: سعاد الحجوي", "سعاد الحجوي"},
+      {"a name after a verb of office", "الجمعية التي يترأسها “هشام الكرمي” منذ سنتين", "هشام الكرمي"},
+      {"the name ends before a verb", "ونجح يوسف الخطابي في تنظيم الدوري", "يوسف الخطابي"},
+      {"the name ends before على", "وأشرف عبد الإله بنكيران على الافتتاح", "عبد الإله بنكيران"},
+      {"a later surname alone is linked", "وقال يوسف الخطابي إن الدوري ناجح. وأضاف الخطابي أن", "يوسف الخطابي | الخطابي"},
+      {"a repeated full name needs no context", "بقلم: هشام أزناك\nوقال هشام أزناك إن", "هشام أزناك | هشام أزناك"},
+      {"a name before a title after a comma and و", "، وكهينة زروقي أمينة عامة", "كهينة زروقي"},
+      {"a common word that is a given name", "يبقى الأمل قائما في نور المستقبل", ""},
+      {"على + noun is not علي + surname", "وحصل الفريق على المستوى الأول", ""},
+      {"a title word is not a name", "انتخب أمين المال في الجمع العام", ""},
+      {"a feminine noun and an article word", "خلال زيارة العمل التي قام بها الوفد", ""},
+      {"a given name after ك", "وكان كريم الخلق محبوبا", ""},
+      {"a verb before a name and a title", "وأكد نور الشمس مدير المدرسة", ""},
+      {"an honorific before a title", "وقال السيد الرئيس إن اللقاء ناجح", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.phenomenon << ": " << c.text);
+    CHECK(Describe(c.text, "PERSON", false) == c.persons);
+  }
+}
+
+TEST_CASE("persons: a surname mention takes the full name as norm") {
+  CHECK(Describe("وقال يوسف الخطابي إن الدوري ناجح. وأضاف الخطابي أن", "PERSON", true) ==
+        "يوسف الخطابي=يوسف الخطابي | الخطابي=يوسف الخطابي");
+}
+
+TEST_CASE("roles: the title and its canonical value") {
+  struct Case {
+    const char* phenomenon;
+    const char* text;
+    const char* roles;  // every ROLE as text=value, " | "-separated
+  };
+  const Case cases[] = {
+      {"masculine", "وقال رئيس جمعية الأمل إن", "رئيس=رئيس"},
+      {"feminine", "وأكدت رئيسة الجمعية أن", "رئيسة=رئيس"},
+      {"accusative", "وانتخب الجمع العام يوسف العلوي رئيسا للجمعية", "رئيسا=رئيس"},
+      {"article", "وشكر الرئيس الحاضرين", "الرئيس=رئيس"},
+      {"deputy of a president", "وحضرت نائبة رئيس المجلس الإقليمي", "نائبة رئيس=نائب الرئيس"},
+      {"deputy with ل", "وانتخبت سعاد العلمي نائبة للرئيس", "نائبة للرئيس=نائب الرئيس"},
+      {"ordinal left out", "وتلا النائب الأول للرئيس جدول الأعمال", "النائب الأول للرئيس=نائب الرئيس"},
+      {"secretary general", "وقدمت الكاتبة العامة للجمعية التقرير", "الكاتبة العامة=الكاتب العام"},
+      {"treasurer", "وانتخب عبد الحق الريفي أمينا للمال", "أمينا للمال=أمين المال"},
+      {"governor with His Majesty", "وأشرف عامل صاحب الجلالة على إقليم أزيلال على الافتتاح",
+       "عامل صاحب الجلالة=عامل"},
+      {"governor before a province: the title alone", "وترأس عامل إقليم الحوز الاجتماع", "عامل=عامل"},
+      {"coordinator", "وقدم المنسق العام للمبادرة الحصيلة", "المنسق العام=المنسق العام"},
+      {"king before his name", "وبعث المشاركون برقية إلى الملك محمد السادس", "الملك=الملك"},
+      {"a pronoun on the title before a name", "ويشرف رئيسها السيد أحمد البقالي على أنشطتها", "رئيسها=رئيس"},
+      {"abstract nouns are not titles", "يتولى رئاسة الجمعية منذ سنوات", ""},
+      {"a worker is not a governor", "أصيب عامل بناء في الحادث", ""},
+      {"وإلى is not a wali", "وإلى جانب ذلك تم توزيع الهدايا", ""},
+      {"public property is not the king", "تحرير الملك العمومي من الاحتلال", ""},
+      {"an adjective is not a director", "وقررت الهيئة المديرة للمهرجان تأجيل الدورة", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.phenomenon << ": " << c.text);
+    CHECK(Describe(c.text, "ROLE", true) == c.roles);
+  }
+}
+
+}  // namespace
+}  // namespace khabar
