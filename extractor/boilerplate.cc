@@ -8,6 +8,7 @@
 // is short (a list of headlines); a paragraph ends the block.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -52,12 +53,18 @@ constexpr size_t kMaxHeadlineWords = 18;
 struct Line {
   uint32_t begin = 0;
   uint32_t end = 0;
-  std::string key;  // letters and digits only, words joined by one space, ة folded
-  size_t words = 0;
+  // The first kMaxKeyWords words: letters and digits only, joined by one
+  // space, ة folded.
+  std::string key;
+  size_t words = 0;  // words in `key`; kMaxKeyWords means "that many or more"
 };
+
+// A line longer than this is a paragraph for every test below.
+constexpr size_t kMaxKeyWords = std::max(kMaxBoilerplateWords, kMaxHeadlineWords) + 1;
 
 std::vector<Line> Lines(std::string_view text) {
   std::vector<Line> lines;
+  std::string key;
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
@@ -65,8 +72,9 @@ std::vector<Line> Lines(std::string_view text) {
     Line line;
     line.begin = static_cast<uint32_t>(pos);
     line.end = static_cast<uint32_t>(nl);
-    std::string key;
+    key.clear();
     bool space = false;
+    size_t words = 0;
     size_t p = pos;
     while (p < nl) {
       const size_t at = p;
@@ -76,33 +84,64 @@ std::vector<Line> Lines(std::string_view text) {
         space = !key.empty();
         continue;
       }
-      if (space) key.push_back(' ');
+      if (space || key.empty()) {
+        if (words == kMaxKeyWords) break;
+        ++words;
+        if (space) key.push_back(' ');
+      }
       space = false;
       key.append(text.substr(at, p - at));
     }
     line.key = Gazetteer::Key(key);
-    line.words = key.empty() ? 0 : static_cast<size_t>(std::count(key.begin(), key.end(), ' ') + 1);
+    line.words = words;
     lines.push_back(std::move(line));
     pos = nl + 1;
   }
   return lines;
 }
 
-bool StartsWithPhrase(const std::string& key, const char* phrase) {
-  const std::string p = Gazetteer::Key(phrase);
+// Phrase and word lists as keys, computed once.
+std::vector<std::string> Keys(const char* const* list, size_t n) {
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < n; ++i) keys.push_back(Gazetteer::Key(list[i]));
+  return keys;
+}
+
+const std::vector<std::string>& LinePhraseKeys() {
+  static const std::vector<std::string> keys = Keys(kLinePhrases, std::size(kLinePhrases));
+  return keys;
+}
+
+const std::vector<std::string>& RelatedPhraseKeys() {
+  static const std::vector<std::string> keys = Keys(kRelatedPhrases, std::size(kRelatedPhrases));
+  return keys;
+}
+
+const std::vector<std::string>& ShareWordKeys() {
+  static const std::vector<std::string> keys = Keys(kShareWords, std::size(kShareWords));
+  return keys;
+}
+
+bool StartsWithPhrase(const std::string& key, const std::string& p) {
   return key.compare(0, p.size(), p) == 0 && (key.size() == p.size() || key[p.size()] == ' ');
 }
 
-bool AllShareWords(const std::string& key) {
-  if (key.empty()) return false;
+bool StartsWithAny(const std::string& key, const std::vector<std::string>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](const std::string& p) { return StartsWithPhrase(key, p); });
+}
+
+// True when every word of a short line is a share button.
+bool AllShareWords(const Line& line) {
+  if (line.words == 0 || line.words == kMaxKeyWords) return false;
+  const std::vector<std::string>& share = ShareWordKeys();
+  std::string_view key = line.key;
   size_t pos = 0;
   while (pos <= key.size()) {
     size_t sp = key.find(' ', pos);
-    if (sp == std::string::npos) sp = key.size();
-    const std::string word = key.substr(pos, sp - pos);
-    bool share = false;
-    for (const char* w : kShareWords) share |= word == Gazetteer::Key(w);
-    if (!share) return false;
+    if (sp == std::string_view::npos) sp = key.size();
+    const std::string_view word = key.substr(pos, sp - pos);
+    if (std::find(share.begin(), share.end(), word) == share.end()) return false;
     pos = sp + 1;
   }
   return true;
@@ -116,16 +155,11 @@ void DropBoilerplate(const Analysis& analysis, std::vector<Candidate>* candidate
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.words == 0) continue;
-    bool boiler = AllShareWords(line.key);
+    bool boiler = AllShareWords(line);
     bool related = false;
     if (!boiler && line.words <= kMaxBoilerplateWords) {
-      for (const char* phrase : kLinePhrases) {
-        if (StartsWithPhrase(line.key, phrase)) {
-          boiler = true;
-          break;
-        }
-      }
-      for (const char* phrase : kRelatedPhrases) related |= StartsWithPhrase(line.key, phrase);
+      boiler = StartsWithAny(line.key, LinePhraseKeys());
+      related = boiler && StartsWithAny(line.key, RelatedPhraseKeys());
     }
     if (!boiler) continue;
     uint32_t end = line.end;

@@ -10,6 +10,10 @@ namespace {
 
 constexpr int kMaxGroups = 32;
 constexpr int kBoundaryRetries = 3;
+// Rules match within this many bytes after their trigger (entities are a
+// few words long); a match that reaches the end of the window is retried on
+// the whole text. A small window lets RE2 use its bit-state matcher.
+constexpr size_t kMatchWindow = 512;
 
 // Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
 // at a token boundary and passes the value builder.
@@ -19,10 +23,15 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups - 1);
   re2::StringPiece groups[kMaxGroups];
   const re2::StringPiece text(a.text.data(), a.text.size());
-  size_t endpos = a.text.size();
+  size_t endpos = std::min(a.text.size(), size_t{anchor} + kMatchWindow);
   for (int attempt = 0; attempt < kBoundaryRetries; ++attempt) {
-    if (!re.Match(text, anchor, endpos, RE2::ANCHOR_START, groups, ngroups + 1)) return false;
+    // Where the match ends, from RE2's DFA alone (cheap); the groups below.
+    if (!re.Match(text, anchor, endpos, RE2::ANCHOR_START, groups, 1)) return false;
     const size_t end = groups[0].data() - a.text.data() + groups[0].size();
+    if (end == endpos && endpos < a.text.size() && endpos == size_t{anchor} + kMatchWindow) {
+      endpos = a.text.size();  // the window was too small
+      continue;
+    }
     if (end > anchor && a.boundary[end]) break;
     // Ended inside a token: retry on text cut at the previous boundary.
     size_t cut = end;
@@ -31,9 +40,16 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
     endpos = cut;
     if (attempt + 1 == kBoundaryRetries) return false;
   }
+  if (ngroups > 0 && getenv("NOGROUPS") == nullptr) {
+    // Groups of the match found: a full match over those bytes only, which
+    // RE2 answers with its bit-state matcher instead of the slower NFA.
+    const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();
+    if (!re.Match(text, anchor, match_end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
+  }
   RuleMatch match;
   match.rule = &rule;
   match.text = std::string_view(groups[0].data(), groups[0].size());
+  match.following = std::string_view(a.text).substr(groups[0].data() - a.text.data() + groups[0].size());
   uint32_t begin = anchor;
   uint32_t end = static_cast<uint32_t>(groups[0].data() - a.text.data() + groups[0].size());
   for (const auto& [name, index] : re.NamedCapturingGroups()) {

@@ -120,20 +120,37 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
   size_t last_out_begin = 0;  // output bytes of the last emitting code point
   size_t pos = 0;
   const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
+  const uint8_t* identity = identity_.data();
   while (pos < n) {
     const size_t begin = pos;
     cp_byte[index] = static_cast<uint32_t>(begin);
-    char32_t c = in[pos];
+    const unsigned char lead = in[pos];
+    char32_t c = lead;
     size_t len = 1;
-    if (c >= 0x80) {
-      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (begin + len > n) len = n - begin;
-      c = DecodeUtf8(original, &pos);
-      pos = begin;
+    if (lead >= 0x80) {
+      len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      if (len == 2 && begin + 1 < n) {
+        c = (static_cast<char32_t>(lead & 0x1F) << 6) | (in[begin + 1] & 0x3F);
+      } else {
+        if (begin + len > n) len = n - begin;
+        c = DecodeUtf8(original, &pos);
+      }
     }
     pos = begin + len;
+    // Common case: the code point stays as it is (ASCII, Arabic letters).
+    if (c < kTableSize && identity[c] && o + len <= capacity) {
+      last_out_begin = o;
+      for (size_t b = 0; b < len; ++b) {
+        out[o] = static_cast<char>(in[begin + b]);
+        starts[o] = index;
+        ends[o] = index + 1;
+        ++o;
+      }
+      ++index;
+      continue;
+    }
     std::string_view piece;
-    if (c < kTableSize && !identity_[c]) {
+    if (c < kTableSize && !identity[c]) {
       const std::string& replacement = table_[c];
       if (replacement.empty()) {
         // Removed: a mark is absorbed by the code point before it; an
@@ -176,7 +193,25 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
 }
 
 std::string Normalizer::NormalizeString(std::string_view original) const {
-  return Normalize(original).text;
+  std::string out;
+  NormalizeInto(original, &out);
+  return out;
+}
+
+void Normalizer::NormalizeInto(std::string_view original, std::string* out) const {
+  out->clear();
+  out->reserve(original.size());
+  size_t pos = 0;
+  while (pos < original.size()) {
+    const size_t begin = pos;
+    const char32_t c = DecodeUtf8(original, &pos);
+    if (pos > original.size()) pos = original.size();
+    if (c < kTableSize && !identity_[c]) {
+      out->append(table_[c]);
+    } else {
+      out->append(original.substr(begin, pos - begin));
+    }
+  }
 }
 
 }  // namespace khabar

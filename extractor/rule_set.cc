@@ -351,6 +351,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
   std::unique_ptr<RuleSet> set(new RuleSet());
   RuleSetLoader loader(set.get(), gazetteer);
   if (Status s = loader.Load(files); !s.ok()) return s;
+  for (const auto& [name, cls] : set->classes_)
+    for (const auto& [key, value] : cls.values) set->class_keys_.Insert(key);
   return set;
 }
 
@@ -359,11 +361,11 @@ const std::vector<uint32_t>* RuleSet::RulesForWord(std::string_view word) const 
   return id == WordTable::kNotFound ? nullptr : &word_rules_[id];
 }
 
-std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
-  auto k = classes_.find(class_name);
-  if (k == classes_.end()) return std::nullopt;
-  // `word` is already normalized: only collapse white space and fold ة,
-  // into a reused buffer (this is on the hot path of value builders).
+namespace {
+
+// The lookup key of a normalized word: white space collapsed, ة folded; in
+// a reused per-thread buffer (this is on the hot path of value builders).
+const std::string& LookupKey(std::string_view word) {
   thread_local std::string key;
   key.clear();
   bool space = false;
@@ -377,9 +379,21 @@ std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name,
     key.push_back(c);
   }
   Gazetteer::FoldKeys(&key);
-  auto v = k->second.values.find(key);
+  return key;
+}
+
+}  // namespace
+
+std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
+  auto k = classes_.find(class_name);
+  if (k == classes_.end()) return std::nullopt;
+  auto v = k->second.values.find(LookupKey(word));
   if (v == k->second.values.end()) return std::nullopt;
   return std::string_view(v->second);
+}
+
+bool RuleSet::InAnyClass(std::string_view word) const {
+  return class_keys_.Find(LookupKey(word)) != WordTable::kNotFound;
 }
 
 bool RuleSet::HasClass(std::string_view class_name) const { return classes_.find(class_name) != classes_.end(); }

@@ -65,6 +65,44 @@ std::string_view HeadGroup(const RuleMatch& match) {
   return {};
 }
 
+// Bytes of `s` that the name words after a head noun may take: up to
+// kMaxTailWords words, each after spaces or tabs, none crossing punctuation
+// or a line break (what `[ \t]+[^ \t\r\n،,.:;!؟?()[]{}|/\\؛…]+` repeated
+// would match).
+size_t TailLength(std::string_view s) {
+  constexpr int kMaxTailWords = 14;
+  auto stops = [](std::string_view rest) -> size_t {  // bytes of a stop char, or 0
+    const unsigned char c = static_cast<unsigned char>(rest[0]);
+    if (c < 0x80) return std::string_view(" \t\r\n,.:;!?()[]{}|/\\").find(static_cast<char>(c)) !=
+                             std::string_view::npos ? 1 : 0;
+    for (std::string_view stop : {std::string_view("،"), std::string_view("؟"), std::string_view("؛"),
+                                  std::string_view("…")})
+      if (rest.substr(0, stop.size()) == stop) return stop.size();
+    return 0;
+  };
+  size_t end = 0;
+  for (int word = 0; word < kMaxTailWords; ++word) {
+    size_t pos = end;
+    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+    if (pos == end) break;
+    const size_t word_begin = pos;
+    while (pos < s.size() && stops(s.substr(pos)) == 0) {
+      const unsigned char lead = static_cast<unsigned char>(s[pos]);
+      pos += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    }
+    if (pos == word_begin) break;
+    end = std::min(pos, s.size());
+  }
+  return end;
+}
+
+// The match with, for a rule whose tail is left to the builder (an empty
+// `tail` capture at the end of the pattern), the words that follow it.
+std::string_view MatchWithTail(const RuleMatch& match) {
+  if (!match.Has("tail") || !match.Group("tail").empty()) return match.text;
+  return std::string_view(match.text.data(), match.text.size() + TailLength(match.following));
+}
+
 size_t HeadEnd(const RuleMatch& match) {
   std::string_view head = HeadGroup(match);
   return head.data() == nullptr ? 0 : static_cast<size_t>(head.data() - match.text.data()) + head.size();
@@ -481,7 +519,7 @@ std::string UnitNoun(const RuleMatch& match) {
 
 std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& value_context) {
   Lexicon context(value_context);
-  const std::string_view text = match.text;
+  const std::string_view text = MatchWithTail(match);
   const bool lam_article = match.Group("art") == kLam;
   const size_t head_end = HeadEnd(match);
   if (match.Has("span")) return SpanName(match, context, head_end);

@@ -1,5 +1,7 @@
 #include "names/person_lexicon.h"
 
+#include "khabar/word_table.h"
+
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
 
@@ -155,10 +157,11 @@ struct WordCache {
   const Gazetteer* gazetteer = nullptr;
   const RuleSet* rules = nullptr;
   size_t data_size = 0;
-  std::unordered_map<std::string, uint16_t> flags;
+  WordTable words;
+  std::vector<uint16_t> flags;  // by word id
 };
 
-constexpr size_t kMaxCachedWords = 1 << 16;
+constexpr size_t kMaxCachedWords = 1 << 18;
 
 }  // namespace
 
@@ -166,36 +169,45 @@ uint16_t PersonLexicon::Flags(std::string_view word) const {
   thread_local WordCache cache;
   const size_t data_size = (gazetteer_ ? gazetteer_->size() : 0) * 131 + (rules_ ? rules_->rules().size() : 0);
   if (cache.gazetteer != gazetteer_ || cache.rules != rules_ || cache.data_size != data_size ||
-      cache.flags.size() > kMaxCachedWords) {
+      cache.flags.size() >= kMaxCachedWords) {
     cache.gazetteer = gazetteer_;
     cache.rules = rules_;
     cache.data_size = data_size;
+    cache.words = WordTable();
     cache.flags.clear();
   }
-  const std::string key(word);
-  auto it = cache.flags.find(key);
-  if (it != cache.flags.end()) return it->second;
+  if (uint32_t id = cache.words.Find(word); id != WordTable::kNotFound) return cache.flags[id];
+  uint16_t f = ComputeFlags(word);
+  cache.words.Insert(word);
+  cache.flags.push_back(f);
+  return f;
+}
+
+uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   uint16_t f = 0;
   if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "GIVEN_NAME")) f |= kGiven;
   if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "FAMILY_NAME")) f |= kFamily;
-  if (InClass("person_given_common", word)) f |= kCommon;
-  if (InClass("person_particle", word)) f |= kParticle;
-  if (InClass("person_name_suffix", word)) f |= kSuffix;
-  if (InClass("person_stop_inside", word)) f |= kStopInside;
-  if (InClass("person_honorific", word)) f |= kHonorific;
-  if (InClass("person_title", word)) f |= kTitle;
-  if (InClass("person_intro", word)) f |= kIntro;
+  if (rules_ == nullptr) return f;
+  if (rules_->InAnyClass(word)) {
+    if (InClass("person_given_common", word)) f |= kCommon;
+    if (InClass("person_particle", word)) f |= kParticle;
+    if (InClass("person_name_suffix", word)) f |= kSuffix;
+    if (InClass("person_stop_inside", word)) f |= kStopInside;
+    if (InClass("person_honorific", word)) f |= kHonorific;
+    if (InClass("person_title", word)) f |= kTitle;
+    if (InClass("person_intro", word)) f |= kIntro;
+    if (InClass("person_stop", word)) f |= kListedStop;
+  }
   std::string_view bare = StripArticle(word);
-  if (InClass("person_stop", word) || (bare.size() != word.size() && InClass("person_stop", bare))) f |= kListedStop;
+  if (bare.size() != word.size() && rules_->InAnyClass(bare) && InClass("person_stop", bare)) f |= kListedStop;
   if (StartsWith(word, kAl) || !(f & kGiven)) {
     for (const std::string& form : RoleWordForms(word)) {
-      if (InClass("role_canonical", form)) {
+      if (rules_->InAnyClass(form) && InClass("role_canonical", form)) {
         f |= kRole;
         break;
       }
     }
   }
-  cache.flags.emplace(key, f);
   return f;
 }
 

@@ -5,7 +5,7 @@
 // All words are normalized text (DESIGN: alef forms folded, ى -> ي).
 //
 // Thread safety: a PersonLexicon only reads its gazetteer and rule set, so it
-// may be used from any thread; answers are cached per thread (up to 65,536
+// may be used from any thread; answers are cached per thread (up to 262,144
 // words, then the cache starts over). Cost: a hash lookup per question once a
 // word has been seen, about fifteen class lookups the first time.
 #ifndef KHABAR_NAMES_PERSON_LEXICON_H_
@@ -87,6 +87,7 @@ class PersonLexicon {
   bool InClass(std::string_view cls, std::string_view word) const;
   // Every answer above for one word, cached per thread.
   uint16_t Flags(std::string_view word) const;
+  uint16_t ComputeFlags(std::string_view word) const;
   const Gazetteer* gazetteer_;
   const RuleSet* rules_;
 };

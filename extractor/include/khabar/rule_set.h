@@ -83,6 +83,9 @@ class RuleSet {
                                              std::string_view word) const;
   // Whether a class of that name exists.
   bool HasClass(std::string_view class_name) const;
+  // Whether some class holds the normalized word (or words): one hash lookup,
+  // a quick test before asking ClassValue of several classes.
+  bool InAnyClass(std::string_view word) const;
 
  private:
   RuleSet() = default;
@@ -92,6 +95,7 @@ class RuleSet {
   };
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
+  WordTable class_keys_;  // the keys of every class
   WordTable trigger_words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // by trigger word id
   std::vector<uint32_t> digit_rules_;

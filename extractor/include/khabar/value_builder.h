@@ -33,6 +33,9 @@ std::optional<CivilDate> ParseIsoDate(std::string_view s);
 struct RuleMatch {
   const Rule* rule = nullptr;
   std::string_view text;  // normalized text of the whole match
+  // The article's normalized text after the match (builders that read on,
+  // such as an organization name after its head noun).
+  std::string_view following;
   // Named captures that took part in the match: name -> normalized text.
   std::vector<std::pair<std::string_view, std::string_view>> groups;
 
