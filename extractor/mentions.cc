@@ -12,6 +12,7 @@
 // shorter person names inside a new name give way to it.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
@@ -306,7 +307,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     if (words.size() == 1 && it != by_key.end() && !ambiguous.count(key)) c.norm = it->second.norm;
   }
   // Index by first word.
-  std::map<std::string, std::vector<const Mention*>> by_first;
+  std::unordered_map<std::string, std::vector<const Mention*>> by_first;
   for (const auto& [key, m] : by_key)
     if (!ambiguous.count(key)) by_first[m.words[0]].push_back(&m);
   const std::vector<Token>& tokens = *a.tokens;
@@ -317,14 +318,14 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     bool done = false;
     for (int form = -1; form < tokens[t].num_stems && !done; ++form) {
       uint16_t skip = 0;
-      std::string_view text = tokens[t].View(a.text);
+      std::string_view text = tokens[t].View(a.key_text);  // folded already
       if (form >= 0) {
         const Stem& stem = tokens[t].stems[form];
         if (stem.DropsArticle()) continue;
-        text = tokens[t].StemText(a.text, stem, &scratch);
+        text = tokens[t].StemText(a.key_text, stem, &scratch);
         skip = stem.skip;
       }
-      Gazetteer::KeyInto(text, &key);  // tokens are normalized already
+      key.assign(text);
       auto it = by_first.find(key);
       if (it == by_first.end()) continue;
       // The longest mention that matches here.
@@ -333,7 +334,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         if (t + m->words.size() > tokens.size()) continue;
         bool ok = true;
         for (size_t k = 1; k < m->words.size() && ok; ++k)
-          ok = Gazetteer::Key(tokens[t + k].View(a.text)) == m->words[k] &&
+          ok = tokens[t + k].View(a.key_text) == m->words[k] &&
                rel::Blank(rel::Between(a, tokens[t + k - 1].end, tokens[t + k].begin));
         if (ok && (!best || m->words.size() > best->words.size())) best = m;
       }
