@@ -150,7 +150,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
         }
       }
       if (!meta->outlet.empty() || has_date) continue;
-      // Up to a date glued to the name (أحداث سوس21 فبراير), keeping a
+      // Up to a date glued to the name (أخبار الريف12 مارس), keeping a
       // number that ends the name (درعة 24).
       size_t cut = seg.find_first_of("0123456789");
       if (cut != std::string_view::npos && seg.find_first_not_of("0123456789 \t", cut) == std::string_view::npos)

@@ -74,7 +74,7 @@ std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLe
 
 // The ORG or LOC entity an anaphor refers to, among those before `before`
 // (an entity index), else after it: names that start with the whole phrase
-// (المجلس الإقليمي -> المجلس الإقليمي للناظور) first, then names with the
+// (المجلس الإقليمي -> المجلس الإقليمي لتاونات) first, then names with the
 // same head noun, then names that contain it; within a group the name
 // mentioned most often in the article, then the nearest. -1 if none.
 int ResolveAnaphor(const Analysis& a, const std::vector<Candidate>& entities, size_t before,

@@ -153,7 +153,7 @@ const std::vector<DateCase>& Cases() {
       // Not dates.
       {"the verb مارس", "مارس مهنة التعليم لسنوات طويلة", kAnchor, {}},
       {"آب as father", "قال آب الضحية إن ابنه كان في طريقه إلى المدرسة", kAnchor, {}},
-      {"اليوم in a newspaper name", "نشرت جريدة العدالة اليوم مقالا حول الانتخابات", kAnchor, {}},
+      {"اليوم in a newspaper name", "نشرت جريدة الحقيقة اليوم مقالا حول الانتخابات", kAnchor, {}},
       {"اليوم meaning nowadays", "أصبحت المدينة اليوم وجهة سياحية", kAnchor, {}},
       {"bare weekday", "أدى المصلون صلاة الجمعة في المسجد", kAnchor, {}},
       {"a count", "استفاد 1500 مستفيد من القافلة الطبية", kAnchor, {}},
