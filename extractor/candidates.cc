@@ -86,6 +86,14 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
 
 }  // namespace
 
+std::string OriginalText(const Analysis& a, uint32_t begin, uint32_t end) {
+  if (a.normalized == nullptr) return std::string(a.text.substr(begin, end - begin));
+  const NormalizedText& n = *a.normalized;
+  const uint32_t b = n.orig_cp_byte[n.OriginalStart(begin)];
+  const uint32_t e = n.orig_cp_byte[n.OriginalEnd(begin, end)];
+  return std::string(a.original.substr(b, e - b));
+}
+
 std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {
   std::string norm(a.text.substr(begin, end - begin));
   // لل: the span starts at the second ل, which stands for the article.

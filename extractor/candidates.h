@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 #include "khabar/tokenizer.h"
 #include "khabar/value_builder.h"
@@ -38,7 +39,14 @@ struct Analysis {
   std::vector<uint8_t> boundary;      // 1 at byte offsets where a token starts or ends
   const Gazetteer* gazetteer = nullptr;
   const RuleSet* rules = nullptr;
+  // The article as given and the map to it (may be null in unit tests: the
+  // normalized text then stands for the original).
+  std::string_view original;
+  const NormalizedText* normalized = nullptr;
 };
+
+// The original text behind the normalized byte range [begin, end).
+std::string OriginalText(const Analysis& analysis, uint32_t begin, uint32_t end);
 
 // Gazetteer hits as candidates (priority kGazetteerPriority).
 constexpr int kGazetteerPriority = 40;

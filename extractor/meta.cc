@@ -117,7 +117,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
   std::string_view title_text = rel::Between(a, title.begin, title.end);
   const bool headline = title.words >= 3 && title.words <= kMaxTitleWords && title_text.back() != '.' &&
                         t + 1 < lines.size();
-  if (meta->title.empty() && headline) meta->title = Collapse(title_text);
+  if (meta->title.empty() && headline) meta->title = Collapse(OriginalText(a, title.begin, title.end));
   // Byline lines: short lines after the title, before the body.
   size_t first = headline ? t + 1 : 0;
   for (size_t i = first; i < lines.size() && i < first + kMaxBylineLines; ++i) {
@@ -131,7 +131,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
       // Author.
       if (IsAuthorWord(lead)) {
         for (const Candidate& c : entities)
-          if (c.type == "PERSON" && c.begin >= w.end && c.end <= se && meta->author.empty()) meta->author = c.norm;
+          if (c.type == "PERSON" && c.begin >= w.end && c.end <= se && meta->author.empty()) meta->author = Collapse(OriginalText(a, c.begin, c.end));
         continue;
       }
       // Date.
@@ -145,7 +145,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
       // Outlet: an ORG in the segment, else the segment before any digit.
       for (const Candidate& c : entities) {
         if (c.type == "ORG" && c.begin >= sb && c.end <= se) {
-          meta->outlet = c.norm;
+          meta->outlet = Collapse(OriginalText(a, c.begin, c.end));
           break;
         }
       }
@@ -161,7 +161,10 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
       for (const Candidate& c : entities)
         place |= c.type == "LOC" && c.begin >= sb && c.end <= se && rel::Blank(rel::Between(a, sb, c.begin)) &&
                  rel::Blank(rel::Between(a, c.end, sb + static_cast<uint32_t>(seg.size())));
-      if (words >= 1 && words <= 5 && !place) meta->outlet = candidate;
+      if (words >= 1 && words <= 5 && !place) {
+        const uint32_t name_end = sb + static_cast<uint32_t>(cut == std::string_view::npos ? seg.size() : cut);
+        meta->outlet = Collapse(OriginalText(a, sb, name_end));
+      }
     }
   }
 }

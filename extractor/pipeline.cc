@@ -60,6 +60,8 @@ Record Pipeline::Process(const Article& article, const ProcessOptions& options, 
   analysis.tokens = &tokens;
   analysis.gazetteer = gazetteer_.get();
   analysis.rules = rules_.get();
+  analysis.original = article.text;
+  analysis.normalized = &normalized;
   analysis.boundary.assign(normalized.text.size() + 1, 0);
   for (const Token& t : tokens) analysis.boundary[t.begin] = analysis.boundary[t.end] = 1;
 

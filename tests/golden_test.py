@@ -2,10 +2,10 @@
 """Golden test: runs khabar on every DIR/*.txt and compares the records with a
 golden file, record by record.
 
-Compared: the record ids and their order, each entity as (type, start, end,
-text, value, norm, subtype), and each relation with its entities spelled out.
-Not compared: `source`, `meta`, `rule` provenance (line numbers move with every
-edit) and `errors`.
+Compared: the record ids and their order, `meta`, each entity as (type,
+start, end, text, value, norm, subtype), and each relation with its entities
+spelled out. Not compared: `source` (an absolute path), `rule` provenance (line
+numbers move with every edit) and `errors`.
 
 On a mismatch it prints, per record, the expected and the got entities that
 differ, and exits 1. Rebuild the golden file with tools/update-golden after
@@ -94,6 +94,9 @@ def diff_lists(expected, got):
 def compare_record(exp, got):
     """Lines describing how `got` differs from `exp`; empty when equal."""
     lines = []
+    if exp.get("meta", {}) != got.get("meta", {}):
+        lines.append("  - expected meta: " + json.dumps(exp.get("meta", {}), ensure_ascii=False))
+        lines.append("  + got meta:      " + json.dumps(got.get("meta", {}), ensure_ascii=False))
     exp_entities = [entity_key(e) for e in exp.get("entities", [])]
     got_entities = [entity_key(e) for e in got.get("entities", [])]
     if exp_entities != got_entities:
