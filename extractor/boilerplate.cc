@@ -53,48 +53,47 @@ constexpr size_t kMaxHeadlineWords = 18;
 struct Line {
   uint32_t begin = 0;
   uint32_t end = 0;
-  // The first kMaxKeyWords words: letters and digits only, joined by one
-  // space, ة folded.
+  // The first words: letters and digits only, joined by one space, ة folded.
   std::string key;
-  size_t words = 0;  // words in `key`; kMaxKeyWords means "that many or more"
+  size_t words = 0;  // words in `key`
 };
 
-// A line longer than this is a paragraph for every test below.
-constexpr size_t kMaxKeyWords = std::max(kMaxBoilerplateWords, kMaxHeadlineWords) + 1;
+// The line [begin, end) of `text` with at most `max_words` words in its key
+// (so `words == max_words` means "that many or more").
+Line ReadLine(std::string_view text, uint32_t begin, uint32_t end, size_t max_words) {
+  Line line;
+  line.begin = begin;
+  line.end = end;
+  bool space = false;
+  size_t p = begin;
+  while (p < end) {
+    const size_t at = p;
+    const char32_t c = text_util::Decode(text, &p);
+    const bool keep = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)));
+    if (!keep) {
+      space = !line.key.empty();
+      continue;
+    }
+    if (space || line.key.empty()) {
+      if (line.words == max_words) break;
+      ++line.words;
+      if (space) line.key.push_back(' ');
+    }
+    space = false;
+    line.key.append(text.data() + at, p - at);
+  }
+  Gazetteer::FoldKeys(&line.key);
+  return line;
+}
 
-std::vector<Line> Lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::string key;
+// Byte ranges of the lines of `text`.
+std::vector<std::pair<uint32_t, uint32_t>> LineRanges(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> lines;
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    Line line;
-    line.begin = static_cast<uint32_t>(pos);
-    line.end = static_cast<uint32_t>(nl);
-    key.clear();
-    bool space = false;
-    size_t words = 0;
-    size_t p = pos;
-    while (p < nl) {
-      const size_t at = p;
-      const char32_t c = text_util::Decode(text, &p);
-      const bool keep = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)));
-      if (!keep) {
-        space = !key.empty();
-        continue;
-      }
-      if (space || key.empty()) {
-        if (words == kMaxKeyWords) break;
-        ++words;
-        if (space) key.push_back(' ');
-      }
-      space = false;
-      key.append(text.substr(at, p - at));
-    }
-    line.key = Gazetteer::Key(key);
-    line.words = words;
-    lines.push_back(std::move(line));
+    lines.emplace_back(static_cast<uint32_t>(pos), static_cast<uint32_t>(nl));
     pos = nl + 1;
   }
   return lines;
@@ -122,6 +121,20 @@ const std::vector<std::string>& ShareWordKeys() {
   return keys;
 }
 
+// First words of every phrase and every share button: a line that starts
+// with another word is not boilerplate, whatever follows.
+const std::vector<std::string>& FirstWordKeys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const std::vector<std::string>* list : {&LinePhraseKeys(), &ShareWordKeys()})
+      for (const std::string& k : *list) out.push_back(k.substr(0, k.find(' ')));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return keys;
+}
+
 bool StartsWithPhrase(const std::string& key, const std::string& p) {
   return key.compare(0, p.size(), p) == 0 && (key.size() == p.size() || key[p.size()] == ' ');
 }
@@ -131,9 +144,9 @@ bool StartsWithAny(const std::string& key, const std::vector<std::string>& phras
                      [&](const std::string& p) { return StartsWithPhrase(key, p); });
 }
 
-// True when every word of a short line is a share button.
+// True when every word of the line (all in its key) is a share button.
 bool AllShareWords(const Line& line) {
-  if (line.words == 0 || line.words == kMaxKeyWords) return false;
+  if (line.words == 0) return false;
   const std::vector<std::string>& share = ShareWordKeys();
   std::string_view key = line.key;
   size_t pos = 0;
@@ -150,25 +163,26 @@ bool AllShareWords(const Line& line) {
 }  // namespace
 
 void DropBoilerplate(const Analysis& analysis, std::vector<Candidate>* candidates) {
-  const std::vector<Line> lines = Lines(analysis.text);
+  const std::string_view text = analysis.text;
+  const std::vector<std::pair<uint32_t, uint32_t>> lines = LineRanges(text);
+  const std::vector<std::string>& first_words = FirstWordKeys();
   std::vector<std::pair<uint32_t, uint32_t>> dropped;  // byte ranges
   for (size_t i = 0; i < lines.size(); ++i) {
-    const Line& line = lines[i];
-    if (line.words == 0) continue;
-    bool boiler = AllShareWords(line);
-    bool related = false;
-    if (!boiler && line.words <= kMaxBoilerplateWords) {
-      boiler = StartsWithAny(line.key, LinePhraseKeys());
-      related = boiler && StartsWithAny(line.key, RelatedPhraseKeys());
-    }
+    // Most lines are ruled out by their first word.
+    const Line first = ReadLine(text, lines[i].first, lines[i].second, 1);
+    if (first.words == 0 || !std::binary_search(first_words.begin(), first_words.end(), first.key)) continue;
+    const Line line = ReadLine(text, lines[i].first, lines[i].second, kMaxBoilerplateWords + 1);
+    if (line.words > kMaxBoilerplateWords) continue;
+    const bool boiler = AllShareWords(line) || StartsWithAny(line.key, LinePhraseKeys());
     if (!boiler) continue;
+    const bool related = StartsWithAny(line.key, RelatedPhraseKeys());
     uint32_t end = line.end;
     if (related) {
       // The headlines after it, up to the first paragraph.
       size_t j = i + 1;
       for (; j < lines.size(); ++j) {
-        if (lines[j].words > kMaxHeadlineWords) break;
-        end = lines[j].end;
+        if (ReadLine(text, lines[j].first, lines[j].second, kMaxHeadlineWords + 1).words > kMaxHeadlineWords) break;
+        end = lines[j].second;
       }
       i = j - 1;
     }

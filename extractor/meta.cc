@@ -28,7 +28,7 @@ constexpr size_t kMaxBylineLines = 5;
 struct Line {
   uint32_t begin = 0;
   uint32_t end = 0;
-  size_t words = 0;
+  size_t words = 0;  // capped at kMaxTitleWords + 1
 };
 
 std::vector<Line> NonEmptyLines(std::string_view text, size_t max_lines) {
@@ -42,8 +42,9 @@ std::vector<Line> NonEmptyLines(std::string_view text, size_t max_lines) {
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
     if (e > b) {
       Line line{static_cast<uint32_t>(b), static_cast<uint32_t>(e), 0};
+      // Words counted up to one more than any test below needs.
       bool in_word = false;
-      for (size_t p = b; p < e;) {
+      for (size_t p = b; p < e && line.words <= kMaxTitleWords;) {
         const char32_t c = text_util::Decode(text, &p);
         const bool letter = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
         if (letter && !in_word) ++line.words;

@@ -122,6 +122,23 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
   const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
   const uint8_t* identity = identity_.data();
   while (pos < n) {
+    // Runs of two-byte code points that stay as they are (Arabic letters).
+    while (pos + 1 < n && o + 2 <= capacity) {
+      const unsigned char b0 = in[pos];
+      if (b0 < 0xC2 || b0 > 0xDF) break;
+      const unsigned char b1 = in[pos + 1];
+      if (!identity[(static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F)]) break;
+      cp_byte[index] = static_cast<uint32_t>(pos);
+      out[o] = static_cast<char>(b0);
+      out[o + 1] = static_cast<char>(b1);
+      starts[o] = starts[o + 1] = index;
+      ends[o] = ends[o + 1] = index + 1;
+      last_out_begin = o;
+      o += 2;
+      pos += 2;
+      ++index;
+    }
+    if (pos >= n) break;
     const size_t begin = pos;
     cp_byte[index] = static_cast<uint32_t>(begin);
     const unsigned char lead = in[pos];

@@ -15,13 +15,8 @@ bool IsArabicLetter(char32_t c) {
          (c >= 0x08A0 && c <= 0x08C9);
 }
 
-TokenKind Classify(char32_t c) {
-  if (c >= '0' && c <= '9') return TokenKind::kNumber;
-  if (c >= 0x0621 && c <= 0x064A) return TokenKind::kArabic;  // fast path
-  if (c < 0x80) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return TokenKind::kLatin;
-    return TokenKind::kPunct;
-  }
+// Code points outside the common ranges (ICU properties).
+[[gnu::noinline]] TokenKind ClassifyRare(char32_t c) {
   if (IsArabicLetter(c)) return TokenKind::kArabic;
   if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK) {
     return c < 0x0600 ? TokenKind::kLatin : TokenKind::kOther;
@@ -30,10 +25,22 @@ TokenKind Classify(char32_t c) {
   return TokenKind::kPunct;
 }
 
-bool IsSpace(char32_t c) {
+inline TokenKind Classify(char32_t c) {
+  if (c >= 0x0621 && c <= 0x064A) return TokenKind::kArabic;  // most letters of the text
+  if (c < 0x80) {
+    if (c >= '0' && c <= '9') return TokenKind::kNumber;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return TokenKind::kLatin;
+    return TokenKind::kPunct;
+  }
+  return ClassifyRare(c);
+}
+
+[[gnu::noinline]] bool IsRareSpace(char32_t c) { return u_isUWhiteSpace(c); }
+
+inline bool IsSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
   if (c >= 0x0600 && c <= 0x06FF) return false;
-  return u_isUWhiteSpace(c);
+  return IsRareSpace(c);
 }
 
 constexpr std::string_view kWaw = "\xD9\x88";   // و

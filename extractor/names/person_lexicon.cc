@@ -10,24 +10,6 @@
 namespace khabar {
 namespace text_util {
 
-char32_t Decode(std::string_view s, size_t* pos) {
-  const unsigned char c = static_cast<unsigned char>(s[*pos]);
-  int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || *pos + n > s.size()) {
-    ++*pos;
-    return 0xFFFD;
-  }
-  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[*pos + i]) & 0x3F);
-  *pos += n;
-  return cp;
-}
-
-bool IsArabicLetter(char32_t c) {
-  return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || (c >= 0x066E && c <= 0x066F) ||
-         (c >= 0x0671 && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FC);
-}
-
 size_t Letters(std::string_view word) {
   size_t n = 0;
   for (char ch : word)

@@ -26,9 +26,28 @@ class RuleSet;
 namespace text_util {
 
 // Decodes the code point at `pos` and advances `pos` (U+FFFD on bad input).
-char32_t Decode(std::string_view s, size_t* pos);
+inline char32_t Decode(std::string_view s, size_t* pos) {
+  const unsigned char c = static_cast<unsigned char>(s[*pos]);
+  if (c < 0x80) {
+    ++*pos;
+    return c;
+  }
+  const int n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || *pos + n > s.size()) {
+    ++*pos;
+    return 0xFFFD;
+  }
+  char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[*pos + i]) & 0x3F);
+  *pos += n;
+  return cp;
+}
+
 // Arabic letters (not digits, punctuation, tatweel or marks).
-bool IsArabicLetter(char32_t c);
+inline bool IsArabicLetter(char32_t c) {
+  return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || (c >= 0x066E && c <= 0x066F) ||
+         (c >= 0x0671 && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FC);
+}
 // Number of code points.
 size_t Letters(std::string_view word);
 bool StartsWith(std::string_view s, std::string_view prefix);
