@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <set>
 
 namespace khabar {
 namespace {
@@ -40,7 +39,9 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
     endpos = cut;
     if (attempt + 1 == kBoundaryRetries) return false;
   }
-  if (ngroups > 0 && getenv("NOGROUPS") == nullptr) {
+  if (rule.span_is_match) {
+    groups[1] = groups[0];
+  } else if (ngroups > 0) {
     // Groups of the match found: a full match over those bytes only, which
     // RE2 answers with its bit-state matcher instead of the slower NFA.
     const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();
@@ -66,7 +67,7 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   c->end = end;
   c->type = rule.type;
   c->subtype = rule.subtype;
-  c->rule = rule.Provenance();
+  c->rule = rule.provenance.empty() ? rule.Provenance() : rule.provenance;
   c->priority = rule.priority;
   if (rule.builder) {
     std::optional<Value> value = rule.builder(match, context);
@@ -137,11 +138,15 @@ void AddGazetteerCandidates(const Analysis& a, const Gazetteer& gazetteer, std::
 
 void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueContext& context,
                        std::vector<Candidate>* out) {
-  std::set<std::pair<uint32_t, uint32_t>> tried;  // (anchor, rule) pairs of this token
+  // (anchor, rule) pairs tried at this token: a rule triggered by the word
+  // and by one of its stems runs once per anchor.
+  std::vector<std::pair<uint32_t, uint32_t>> tried;
   std::string scratch;
   auto run = [&](const std::vector<uint32_t>& ids, uint32_t anchor) {
     for (uint32_t id : ids) {
-      if (!tried.emplace(anchor, id).second) continue;
+      const std::pair<uint32_t, uint32_t> key(anchor, id);
+      if (std::find(tried.begin(), tried.end(), key) != tried.end()) continue;
+      tried.push_back(key);
       Candidate c;
       if (MatchRule(a, rules.rules()[id], anchor, context, &c)) {
         c.order = static_cast<int>(out->size());

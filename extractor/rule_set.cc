@@ -13,6 +13,32 @@
 namespace khabar {
 namespace {
 
+// True when `pattern` is one group `(?P<span>...)` around everything, so the
+// span is the whole match.
+bool IsWholeSpanGroup(const std::string& pattern) {
+  constexpr std::string_view kOpen = "(?P<span>";
+  if (pattern.compare(0, kOpen.size(), kOpen) != 0 || pattern.back() != ')') return false;
+  int depth = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // a character class: brackets inside it do not count
+      size_t k = i + 1;
+      if (k < pattern.size() && pattern[k] == '^') ++k;
+      if (k < pattern.size() && pattern[k] == ']') ++k;
+      while (k < pattern.size() && pattern[k] != ']') k += pattern[k] == '\\' ? 2 : 1;
+      i = k;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return i + 1 == pattern.size();
+  }
+  return false;
+}
+
 constexpr int64_t kMaxMemPerRule = 64 << 20;
 constexpr int kMaxExpansionDepth = 8;
 
@@ -264,8 +290,8 @@ class RuleSetLoader {
     } catch (const YAML::Exception& e) {
       return Status::Error(where + ": " + e.msg);
     }
-    // Pattern literals are normalized like the text (ASCII is left as it is).
-  std::string pattern_norm = Normalizer::Default().NormalizeString(rule.pattern);
+      // Pattern literals are normalized like the text (ASCII is left as it is).
+    std::string pattern_norm = Normalizer::Default().NormalizeString(rule.pattern);
     if (Status s = Expand(pattern_norm, 0, where, &rule.expanded); !s.ok()) return s;
     RE2::Options options;
     options.set_encoding(RE2::Options::EncodingUTF8);
@@ -274,6 +300,8 @@ class RuleSetLoader {
     options.set_max_mem(kMaxMemPerRule);
     rule.re = std::make_shared<RE2>(rule.expanded, options);
     if (!rule.re->ok()) return Status::Error(where + ": bad regex: " + rule.re->error());
+    rule.provenance = rule.Provenance();
+    rule.span_is_match = rule.re->NumberOfCapturingGroups() == 1 && IsWholeSpanGroup(rule.expanded);
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());

@@ -57,6 +57,8 @@ struct Rule {
   bool trigger_latin = false;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
+  std::string provenance;      // Provenance(), computed at load
+  bool span_is_match = false;  // the only group is `span`, around the whole pattern
 
   std::string Provenance() const;  // "file:line id"
 };
