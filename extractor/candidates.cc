@@ -171,23 +171,33 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
 }
 
 std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+  // Sorted through indexes: candidates carry several strings.
+  std::vector<uint32_t> order(candidates.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const Candidate& x = candidates[i];
+    const Candidate& y = candidates[j];
     if (x.priority != y.priority) return x.priority > y.priority;
     if (x.end - x.begin != y.end - y.begin) return x.end - x.begin > y.end - y.begin;
     if (x.begin != y.begin) return x.begin < y.begin;
     return x.order < y.order;
   });
-  std::vector<Candidate> kept;
+  std::vector<uint32_t> kept;
   std::vector<std::pair<uint32_t, uint32_t>> taken;  // sorted by begin
-  for (Candidate& c : candidates) {
+  for (uint32_t i : order) {
+    const Candidate& c = candidates[i];
     auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(c.begin, 0u));
     bool overlaps = (it != taken.end() && it->first < c.end) || (it != taken.begin() && std::prev(it)->second > c.begin);
     if (overlaps) continue;
     taken.insert(it, {c.begin, c.end});
-    kept.push_back(std::move(c));
+    kept.push_back(i);
   }
-  std::sort(kept.begin(), kept.end(), [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
-  return kept;
+  // Kept candidates do not overlap: ordered by begin, they are unique.
+  std::sort(kept.begin(), kept.end(), [&](uint32_t i, uint32_t j) { return candidates[i].begin < candidates[j].begin; });
+  std::vector<Candidate> out;
+  out.reserve(kept.size());
+  for (uint32_t i : kept) out.push_back(std::move(candidates[i]));
+  return out;
 }
 
 }  // namespace khabar

@@ -34,7 +34,14 @@ void OptionalIndex(const char* key, const std::optional<int>& value, std::string
 
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
-  for (unsigned char c : s) {
+  size_t plain = 0;  // bytes copied as they are, in one piece
+  while (plain < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[plain]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+    ++plain;
+  }
+  out->append(s.data(), plain);
+  for (unsigned char c : s.substr(plain)) {
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;

@@ -379,8 +379,10 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
   std::unique_ptr<RuleSet> set(new RuleSet());
   RuleSetLoader loader(set.get(), gazetteer);
   if (Status s = loader.Load(files); !s.ok()) return s;
-  for (const auto& [name, cls] : set->classes_)
+  for (const auto& [name, cls] : set->classes_) {
+    set->class_index_[name] = &cls;
     for (const auto& [key, value] : cls.values) set->class_keys_.Insert(key);
+  }
   return set;
 }
 
@@ -413,10 +415,10 @@ const std::string& LookupKey(std::string_view word) {
 }  // namespace
 
 std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
-  auto k = classes_.find(class_name);
-  if (k == classes_.end()) return std::nullopt;
-  auto v = k->second.values.find(LookupKey(word));
-  if (v == k->second.values.end()) return std::nullopt;
+  auto k = class_index_.find(class_name);
+  if (k == class_index_.end()) return std::nullopt;
+  auto v = k->second->values.find(LookupKey(word));
+  if (v == k->second->values.end()) return std::nullopt;
   return std::string_view(v->second);
 }
 

@@ -2,6 +2,8 @@
 #include <string>
 #include <string_view>
 
+#include <simdjson.h>
+
 #include "khabar/normalizer.h"
 
 namespace khabar {
@@ -41,6 +43,8 @@ size_t ValidSequenceLength(std::string_view s, size_t pos) {
 
 size_t RepairUtf8(std::string* text) {
   const std::string_view s = *text;
+  // Common case: already valid (checked many bytes at a time).
+  if (simdjson::validate_utf8(s.data(), s.size())) return 0;
   size_t pos = 0;
   while (pos < s.size()) {
     size_t n = ValidSequenceLength(s, pos);

@@ -97,6 +97,7 @@ class RuleSet {
   };
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
+  std::unordered_map<std::string_view, const Class*> class_index_;  // into classes_
   WordTable class_keys_;  // the keys of every class
   WordTable trigger_words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // by trigger word id
