@@ -1,6 +1,7 @@
 #include "khabar/gazetteer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 #include "khabar/normalizer.h"
@@ -42,12 +43,17 @@ void Gazetteer::KeyInto(std::string_view token, std::string* out) {
 }
 
 void Gazetteer::FoldKeys(std::string* text) {
-  std::string& key = *text;
-  for (size_t i = 0; i + 1 < key.size(); ++i) {
-    if (key[i] == '\xD8' && key[i + 1] == '\xA9') {  // ة -> ه
-      key[i] = '\xD9';
-      key[i + 1] = '\x87';
+  // ة (D8 A9) -> ه (D9 87); A9 is the rarer byte, so look for it.
+  char* const begin = text->data();
+  char* const end = begin + text->size();
+  for (char* p = begin + 1; p < end;) {
+    p = static_cast<char*>(std::memchr(p, '\xA9', static_cast<size_t>(end - p)));
+    if (p == nullptr) break;
+    if (p[-1] == '\xD8') {
+      p[-1] = '\xD9';
+      p[0] = '\x87';
     }
+    ++p;
   }
 }
 

@@ -104,7 +104,17 @@ std::vector<Token> Tokenize(std::string_view text) {
     if (IsSpace(c)) continue;
     TokenKind kind = Classify(c);
     if (kind != TokenKind::kPunct) {
-      // Extend while the kind stays the same (glued letters and digits split).
+      // Extend while the kind stays the same (glued letters and digits split);
+      // first over the common Arabic letters, two bytes each.
+      if (kind == TokenKind::kArabic) {
+        while (pos + 1 < text.size()) {
+          const unsigned char b0 = static_cast<unsigned char>(text[pos]);
+          if (b0 != 0xD8 && b0 != 0xD9) break;
+          const char32_t d = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[pos + 1]) & 0x3F);
+          if (d < 0x0621 || d > 0x064A) break;
+          pos += 2;
+        }
+      }
       while (pos < text.size()) {
         size_t next = pos;
         char32_t d = DecodeUtf8(text, &next);

@@ -17,21 +17,45 @@
 #define KHABAR_NORMALIZER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace khabar {
+
+// An allocator whose resize() leaves new elements uninitialized: the
+// normalizer sizes its maps to the text and writes every element it keeps,
+// so zero-filling them first would only cost time.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
 
 // Normalized text and its offset map back to the original.
 struct NormalizedText {
   std::string text;  // normalized UTF-8
   // For each byte of `text` (and one past the end): the original code point
   // index where the source of that byte starts, and the index just after it.
-  std::vector<int32_t> orig_start;
-  std::vector<int32_t> orig_end;
+  std::vector<int32_t, UninitializedAllocator<int32_t>> orig_start;
+  std::vector<int32_t, UninitializedAllocator<int32_t>> orig_end;
   // Byte offset of each original code point (size = code points + 1).
-  std::vector<uint32_t> orig_cp_byte;
+  std::vector<uint32_t, UninitializedAllocator<uint32_t>> orig_cp_byte;
 
   // Original code-point span of the normalized byte range [begin, end).
   int32_t OriginalStart(size_t begin) const { return orig_start[begin]; }
