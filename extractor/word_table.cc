@@ -19,7 +19,7 @@ uint64_t WordTable::Hash(std::string_view w) {
   }
   if (n > 0) {
     uint64_t v = 0;
-    std::memcpy(&v, p, n);
+    for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
     h = (h ^ v) * kMul;
   }
   return h ^ (h >> 29);
@@ -34,22 +34,25 @@ bool WordTable::Equal(uint32_t id, std::string_view w) const {
 uint32_t WordTable::Find(std::string_view w) const {
   if (slots_.empty()) return kNotFound;
   const uint64_t h = Hash(w);
+  const uint64_t tag = h >> 32;
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    uint32_t slot = slots_[i];
+    const uint64_t slot = slots_[i];
     if (slot == 0) return kNotFound;
-    if (hashes_[slot - 1] == h && Equal(slot - 1, w)) return slot - 1;
+    if ((slot >> 32) == tag && Equal(static_cast<uint32_t>(slot) - 1, w)) return static_cast<uint32_t>(slot) - 1;
   }
 }
 
+void WordTable::Place(uint64_t hash, uint32_t id, std::vector<uint64_t>* slots) {
+  const size_t mask = slots->size() - 1;
+  size_t i = hash & mask;
+  while ((*slots)[i] != 0) i = (i + 1) & mask;
+  (*slots)[i] = ((hash >> 32) << 32) | (static_cast<uint64_t>(id) + 1);
+}
+
 void WordTable::Grow() {
-  std::vector<uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
-  const size_t mask = slots.size() - 1;
-  for (uint32_t id = 0; id < hashes_.size(); ++id) {
-    size_t i = hashes_[id] & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
-  }
+  std::vector<uint64_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+  for (uint32_t id = 0; id < hashes_.size(); ++id) Place(hashes_[id], id, &slots);
   slots_.swap(slots);
 }
 
@@ -61,10 +64,7 @@ uint32_t WordTable::Insert(std::string_view w) {
   spans_.emplace_back(static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(w.size()));
   arena_.append(w.data(), w.size());
   hashes_.push_back(h);
-  const size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  while (slots_[i] != 0) i = (i + 1) & mask;
-  slots_[i] = id + 1;
+  Place(h, id, &slots_);
   return id;
 }
 

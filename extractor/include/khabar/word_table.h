@@ -29,8 +29,11 @@ class WordTable {
   static uint64_t Hash(std::string_view word);
   bool Equal(uint32_t id, std::string_view word) const;
   void Grow();
+  static void Place(uint64_t hash, uint32_t id, std::vector<uint64_t>* slots);
 
-  std::vector<uint32_t> slots_;   // id + 1; 0 = empty
+  // High 32 bits of the hash, then id + 1 (0 = empty): most probes that
+  // miss are ruled out without touching the words.
+  std::vector<uint64_t> slots_;
   std::vector<uint64_t> hashes_;  // per id
   std::vector<std::pair<uint32_t, uint32_t>> spans_;  // per id: offset, length in arena_
   std::string arena_;             // folded keys
