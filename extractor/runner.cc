@@ -36,10 +36,21 @@ RunStats RunPipeline(const Pipeline& pipeline, ArticleReader* reader, const RunO
                      const std::function<void(const std::string&)>& on_file_error) {
   RunStats stats;
   const int threads = std::max(1, options.threads);
+  // While the workers process one batch, this thread hands the records of
+  // the batch before to the sink and reads the batch after.
   std::vector<Article> batch, next;
-  std::vector<Record> records;
+  std::vector<Record> records, done;
+  auto deliver = [&](const std::vector<Record>& out) {
+    for (const Record& r : out) {
+      ++stats.articles;
+      if (!r.errors.empty()) ++stats.articles_with_errors;
+      if (!sink(r)) return false;
+    }
+    return true;
+  };
   bool more = ReadBatch(reader, options, &batch, on_file_error, &stats);
-  while (more) {
+  bool stop = false;
+  while (more && !stop) {
     records.assign(batch.size(), Record());
     std::atomic<size_t> cursor{0};
     auto work = [&] {
@@ -48,19 +59,14 @@ RunStats RunPipeline(const Pipeline& pipeline, ArticleReader* reader, const RunO
     };
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t) workers.emplace_back(work);
-    // Read the next batch while the workers run.
-    more = ReadBatch(reader, options, &next, on_file_error, &stats);
+    stop = !deliver(done);
+    if (!stop) more = ReadBatch(reader, options, &next, on_file_error, &stats);
     for (std::thread& w : workers) w.join();
-    for (const Record& r : records) {
-      ++stats.articles;
-      if (!r.errors.empty()) ++stats.articles_with_errors;
-      if (!sink(r)) {
-        stats.stopped = true;
-        return stats;
-      }
-    }
+    done.swap(records);
     batch.swap(next);
   }
+  if (!stop) stop = !deliver(done);
+  stats.stopped = stop;
   return stats;
 }
 

@@ -4,56 +4,67 @@
 Runs `khabar extract` on the articles, scores the records against the gold
 annotations itself, runs `khabar eval --json --gold GOLD` on the same input and
 compares every count: tp/fp/fn per entity type and overall for both matchings,
-DATE values (matched, correct) and relations (tp/fp/fn). It prints both sets of
-counts side by side with their differences.
+DATE values (matched, correct), relations (tp/fp/fn) and documents. It prints
+both sets of counts side by side and lists the differences.
 
 Usage:
   python3 tools/eval_crosscheck.py --khabar build/khabar --gold corpus/gold.jsonl
   python3 tools/eval_crosscheck.py --khabar build/khabar \\
-      --gold /work/shared/seeds/gold.jsonl [INPUT...]
+      --gold /work/shared/seeds/gold.jsonl [options] [INPUT...]
 
-  INPUT...  what `khabar extract` and `khabar eval` read: .txt articles (id =
-            file name without .txt), directories, .jsonl articles; or a single
-            PRED.jsonl of khabar records (lines with "entities"), scored as is.
-            Without INPUT, the texts beside GOLD are read: DIR/<id>.txt for
-            every gold id, as `khabar eval` does.
-  --rules DIR, --gazetteers DIR, --doc-date YYYY-MM-DD are passed to both
-  khabar commands.
+  INPUT...  what `khabar eval` accepts: .txt articles (id = file name without
+            .txt), .jsonl articles (one per line), directories of them
+            (walked recursively, sorted by path, gold*.jsonl skipped); or a
+            single PRED.jsonl of khabar records (lines with "entities"), which
+            is scored as it is. Without INPUT: DIR/<id>.txt for every gold id,
+            DIR being the directory of GOLD.
+  --types LIST        score only these entity types (as `khabar eval --types`)
+  --rules DIR, --gazetteers DIR, --doc-date YYYY-MM-DD
+                      passed to both khabar commands
+
+Extraction: every article is given to `khabar extract` as a JSON-lines article
+whose "date" (the anchor of relative dates) is the gold document's meta.date
+when the gold has one, as `khabar eval` does when it extracts; otherwise the
+article's own date or --doc-date applies.
 
 Exit status: 0 when all counts agree, 1 when some differ, 2 on a usage error,
 a missing file or a khabar run that fails.
 
-Scoring (JSON-lines gold: id, meta, entities, relations; offsets in code
-points; records matched to gold by id; a gold document without a record counts
-all its entities and relations as misses; records without gold are ignored):
+Scoring (gold: JSON lines with id, meta, entities, relations; offsets in code
+points; records matched to gold by id; a gold document without a record has all
+its entities and relations missed; records without gold are ignored):
 
-  entities  Gold spans marked "optional" count neither for nor against: they
-            take no part in matching, and a prediction left unmatched that
-            overlaps an optional gold span and no other gold span of its type
-            is ignored. Every other unmatched prediction is a false positive,
-            every unmatched gold span a false negative.
+  types     PERSON, ORG, LOC, DATE and ROLE (or --types). Predictions of other
+            types are ignored; gold spans of other types (EVENT) are optional.
+  entities  Optional gold spans count neither for nor against: they take no
+            part in matching, and an unmatched prediction that overlaps an
+            optional span (of its own type, or of a type that is not scored)
+            and no other gold span of its type is ignored. Every other
+            unmatched prediction is a false positive, every unmatched gold
+            span a false negative.
             strict:  same type, same start and end.
             overlap: same type and overlapping spans, one-to-one, greedy: the
-                     pair with the largest overlap (in code points) is taken
-                     first; ties go to the earlier gold span, then the earlier
-                     prediction.
+                     pair with the largest overlap (in code points) first; ties
+                     go to the earlier gold span, then the earlier prediction.
             P = tp/(tp+fp), R = tp/(tp+fn), F1 their harmonic mean, per type
             and micro-averaged over all types (ALL).
-  dates     over the DATE pairs of the overlap matching: how many there are
-            and how many have a prediction "value" equal to the gold "value".
+  dates     the DATE pairs of the overlap matching, and how many of them have
+            a prediction "value" equal to the gold "value" (a pair whose gold
+            has no value is never correct).
   relations (person, role, organization) triples compared by name after
             Arabic normalization (diacritics and tatweel removed, أ إ آ -> ا,
             ى -> ي, ة -> ه, whitespace collapsed). A record's relation refers
             to its entities by index: the person's name is the entity's "norm"
-            (for a surname-only mention, the full name), the role's is its
+            (for a surname-only mention, the full name), the role's its
             canonical "value", the organization's its "norm" (each falling
-            back to "text"). A gold relation matches when the person and role
-            are equal and the organization is its "org" or one of its
-            "org_alt"; a null person or organization matches only null.
-            Predicted triples are a set: several predictions matching the same
-            gold relation count once. Predictions matching only optional gold
-            relations are ignored; the rest are false positives; unmatched
-            non-optional gold relations are false negatives.
+            back to "text"). A gold relation matches when person and role are
+            equal and the organization is its "org" or one of its "org_alt"
+            (other names of the same organization); a null person or
+            organization matches only null. Each gold relation is one fact:
+            all predicted triples that match it count as one true positive.
+            Predictions matching only optional gold relations are ignored, the
+            others are false positives; unmatched non-optional gold relations
+            are false negatives.
 """
 
 import argparse
@@ -69,13 +80,14 @@ KHABAR_TIMEOUT = 600
 
 
 class UsageError(Exception):
-    """A problem with the command line or the input files (exit status 2)."""
+    """A problem with the command line, the input files or a khabar run (exit 2)."""
 
 
 # --------------------------------------------------------------------------
 # Arabic name normalization
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8"
+                         "\u06ea-\u06ed\u0640]")
 _LETTERS = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
                           "\u0649": "\u064a", "\u0629": "\u0647"})
 
@@ -89,7 +101,7 @@ def normalize_name(name):
 
 
 # --------------------------------------------------------------------------
-# Reading
+# Reading gold, records and articles
 
 def read_jsonl(path, what):
     records = []
@@ -101,7 +113,7 @@ def read_jsonl(path, what):
                 try:
                     records.append(json.loads(line))
                 except ValueError as e:
-                    raise UsageError(f"{path}:{number}: {what} is not valid JSON: {e}")
+                    raise UsageError(f"{path}:{number}: {what} line is not valid JSON: {e}")
     except OSError as e:
         raise UsageError(f"cannot read {what} {path}: {e.strerror}")
     return records
@@ -110,7 +122,7 @@ def read_jsonl(path, what):
 def read_gold(path):
     gold = {}
     for doc in read_jsonl(path, "gold"):
-        if "id" not in doc:
+        if not isinstance(doc, dict) or "id" not in doc:
             raise UsageError(f"{path}: a gold line has no id")
         doc_id = str(doc["id"])
         if doc_id in gold:
@@ -123,16 +135,62 @@ def read_gold(path):
 
 def is_prediction_file(path):
     """True for a .jsonl file whose first record is a khabar output record."""
-    if not path.endswith(".jsonl") or not os.path.isfile(path):
+    if not os.path.isfile(path) or not path.endswith(".jsonl"):
         return False
     try:
-        with open(path, encoding="utf-8") as f:
+        with open(path, "rb") as f:
             for line in f:
                 if line.strip():
-                    return isinstance(json.loads(line).get("entities"), list)
-    except (OSError, ValueError, AttributeError):
+                    record = json.loads(line)
+                    return isinstance(record, dict) and isinstance(record.get("entities"), list)
+    except (OSError, ValueError):
         return False
     return False
+
+
+def walk(directory):
+    found = []
+    for root, _, files in os.walk(directory):
+        for name in files:
+            if name.startswith("gold") and name.endswith(".jsonl"):
+                continue
+            path = os.path.join(root, name)
+            if name.endswith((".txt", ".jsonl")):
+                found.append(path)
+    return sorted(found)
+
+
+def read_articles(inputs):
+    """The articles of the inputs as JSON-lines objects (id, text, date, ...), in order."""
+    paths = []
+    for path in inputs:
+        paths.extend(walk(path) if os.path.isdir(path) else [path])
+    articles = []
+    for path in paths:
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError as e:
+            raise UsageError(f"cannot read {path}: {e.strerror}")
+        if path.endswith(".jsonl"):
+            for number, line in enumerate(raw.decode("utf-8", "replace").split("\n"), 1):
+                if not line.strip():
+                    continue
+                try:
+                    article = json.loads(line)
+                except ValueError:
+                    continue
+                if not isinstance(article, dict) or "text" not in article:
+                    continue
+                article = dict(article)
+                article["id"] = str(article["id"]) if "id" in article else f"{path}:{number}"
+                articles.append(article)
+        else:
+            name = os.path.basename(path)
+            if name.endswith(".txt"):
+                name = name[: -len(".txt")]
+            articles.append({"id": name, "text": raw.decode("utf-8", "replace")})
+    return articles
 
 
 # --------------------------------------------------------------------------
@@ -190,11 +248,12 @@ def match_overlap(gold, pred):
     return pairs
 
 
-def score_entities(gold_entities, pred_entities, matcher):
+def score_entities(gold_entities, pred_entities, matcher, scored):
     """Per-type Counts and the matched (gold, pred) pairs of one document."""
-    required = [g for g in gold_entities if not g.get("optional")]
-    optional = [g for g in gold_entities if g.get("optional")]
-    pairs = matcher(required, pred_entities)
+    required = [g for g in gold_entities if g["type"] in scored and not g.get("optional")]
+    optional = [g for g in gold_entities if g["type"] not in scored or g.get("optional")]
+    pred = [p for p in pred_entities if p.get("type") in scored]
+    pairs = matcher(required, pred)
     matched_gold = {gi for gi, _ in pairs}
     matched_pred = {pi for _, pi in pairs}
     counts = {}
@@ -202,34 +261,35 @@ def score_entities(gold_entities, pred_entities, matcher):
     def of(t):
         return counts.setdefault(t, Counts())
 
-    for gi, pi in pairs:
+    for gi, _ in pairs:
         of(required[gi]["type"]).tp += 1
     for gi, g in enumerate(required):
         if gi not in matched_gold:
             of(g["type"]).fn += 1
-    for pi, p in enumerate(pred_entities):
+    for pi, p in enumerate(pred):
         if pi in matched_pred:
             continue
-        touches_optional = any(o["type"] == p["type"] and overlap_len(o, p) > 0 for o in optional)
+        touches_optional = any((o["type"] == p["type"] or o["type"] not in scored)
+                               and overlap_len(o, p) > 0 for o in optional)
         touches_required = any(g["type"] == p["type"] and overlap_len(g, p) > 0 for g in required)
         if touches_optional and not touches_required:
             continue
         of(p["type"]).fp += 1
-    return counts, [(required[gi], pred_entities[pi]) for gi, pi in pairs]
+    return counts, [(required[gi], pred[pi]) for gi, pi in pairs]
 
 
 # --------------------------------------------------------------------------
 # Relation scoring
 
-def entity_name(entities, index, field_order):
+def entity_name(entities, index, fields):
     if index is None:
         return None
-    if not isinstance(index, int) or not 0 <= index < len(entities):
-        return "\0invalid"
-    e = entities[index]
-    for field in field_order:
-        if e.get(field):
-            return normalize_name(e[field])
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(entities):
+        return "\0invalid index"
+    entity = entities[index]
+    for field in fields:
+        if entity.get(field):
+            return normalize_name(entity[field])
     return ""
 
 
@@ -252,7 +312,7 @@ def score_relations(gold_relations, record):
                      bool(r.get("optional"))))
     counts = Counts()
     matched = set()
-    for person, role, org in predicted_triples(record) if record else ():
+    for person, role, org in (predicted_triples(record) if record else ()):
         hits = [i for i, (gp, gr, go, _) in enumerate(gold) if gp == person and gr == role and org in go]
         required = [i for i in hits if not gold[i][3]]
         if required:
@@ -268,29 +328,30 @@ def score_relations(gold_relations, record):
 # --------------------------------------------------------------------------
 # The whole evaluation
 
-def score(gold, records):
+def score(gold, records, scored):
     by_id = {}
-    for rec in records:
-        by_id.setdefault(str(rec.get("id")), rec)
+    for record in records:
+        if isinstance(record, dict):
+            by_id.setdefault(str(record.get("id")), record)
     result = {"strict": {}, "overlap": {}, "dates": {"matched": 0, "value_correct": 0},
               "relations": Counts(), "documents": len(gold), "documents_without_prediction": 0}
     for doc_id, doc in gold.items():
-        rec = by_id.get(doc_id)
-        if rec is None:
+        record = by_id.get(doc_id)
+        if record is None:
             result["documents_without_prediction"] += 1
-        pred = (rec.get("entities") or []) if rec else []
+        pred = (record.get("entities") or []) if record else []
         gold_entities = doc.get("entities") or []
         for mode, matcher in (("strict", match_strict), ("overlap", match_overlap)):
-            counts, pairs = score_entities(gold_entities, pred, matcher)
+            counts, pairs = score_entities(gold_entities, pred, matcher, scored)
             for t, c in counts.items():
                 result[mode].setdefault(t, Counts()).add(c)
             if mode == "overlap":
                 for g, p in pairs:
                     if g["type"] == "DATE":
                         result["dates"]["matched"] += 1
-                        if p.get("value") == g.get("value"):
+                        if g.get("value") is not None and p.get("value") == g.get("value"):
                             result["dates"]["value_correct"] += 1
-        result["relations"].add(score_relations(doc.get("relations") or [], rec))
+        result["relations"].add(score_relations(doc.get("relations") or [], record))
     for mode in ("strict", "overlap"):
         total = Counts()
         for c in result[mode].values():
@@ -302,7 +363,7 @@ def score(gold, records):
 # --------------------------------------------------------------------------
 # Running khabar
 
-def run(command, what):
+def run(command, what, accepted=(0,)):
     try:
         proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               timeout=KHABAR_TIMEOUT)
@@ -310,7 +371,7 @@ def run(command, what):
         raise UsageError(f"cannot run {command[0]}: {e.strerror}")
     except subprocess.TimeoutExpired:
         raise UsageError(f"{what} did not finish within {KHABAR_TIMEOUT} s")
-    if proc.returncode != 0:
+    if proc.returncode not in accepted:
         err = proc.stderr.decode("utf-8", "replace").strip()
         raise UsageError(f"{what} failed (exit {proc.returncode}): {' '.join(command)}\n{err}")
     return proc.stdout.decode("utf-8")
@@ -321,20 +382,31 @@ def default_inputs(gold_path, gold):
     paths = [os.path.join(directory, doc_id + ".txt") for doc_id in gold]
     missing = [p for p in paths if not os.path.isfile(p)]
     if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise UsageError(f"articles named by the gold ids are missing: {shown}")
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        raise UsageError(f"articles named by the gold ids are missing: {', '.join(missing[:5])}{more}")
     return paths
 
 
-def khabar_records(args, inputs, options):
+def khabar_records(khabar, gold, inputs, options):
+    """Extracts the articles, each anchored on its gold meta.date when there is one."""
+    articles = read_articles(inputs)
+    for article in articles:
+        doc = gold.get(article["id"])
+        date = ((doc or {}).get("meta") or {}).get("date")
+        if date:
+            article["date"] = date
     with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "articles.jsonl")
         out = os.path.join(tmp, "records.jsonl")
-        run([args.khabar, "extract", "-o", out] + options + inputs, "khabar extract")
-        return read_jsonl(out, "khabar records")
+        with open(source, "w", encoding="utf-8") as f:
+            for article in articles:
+                f.write(json.dumps(article, ensure_ascii=False) + "\n")
+        run([khabar, "extract", "-o", out] + options + [source], "khabar extract", accepted=(0, 1))
+        return read_jsonl(out, "khabar record")
 
 
-def khabar_eval(args, inputs, options):
-    text = run([args.khabar, "eval", "--json", "--gold", args.gold] + options + inputs, "khabar eval")
+def khabar_eval(khabar, gold_path, inputs, options):
+    text = run([khabar, "eval", "--json", "--gold", gold_path] + options + inputs, "khabar eval")
     try:
         return json.loads(text)
     except ValueError as e:
@@ -344,64 +416,64 @@ def khabar_eval(args, inputs, options):
 # --------------------------------------------------------------------------
 # Comparison and report
 
+def reported_types(mine, theirs, mode):
+    present = set(mine[mode]) | set(theirs.get(mode) or {})
+    return [t for t in TYPES if t in present] + sorted(present - set(TYPES) - {"ALL"}) + ["ALL"]
+
+
 def compared_rows(mine, theirs):
-    """(label, mine, theirs) for every count that both scorers must agree on."""
+    """(label, this scorer, khabar eval) for every count both must agree on."""
     rows = []
     for mode in ("strict", "overlap"):
-        types = [t for t in TYPES if t in mine[mode] or t in theirs.get(mode, {})]
-        types += sorted(t for t in set(mine[mode]) | set(theirs.get(mode, {}))
-                        if t not in TYPES and t != "ALL")
-        for t in types + ["ALL"]:
+        for t in reported_types(mine, theirs, mode):
             c = mine[mode].get(t, Counts())
-            o = theirs.get(mode, {}).get(t, {})
+            o = (theirs.get(mode) or {}).get(t) or {}
             for field in ("tp", "fp", "fn"):
                 rows.append((f"{mode} {t} {field}", getattr(c, field), o.get(field, 0)))
     for field in ("matched", "value_correct"):
-        rows.append((f"dates {field}", mine["dates"][field], theirs.get("dates", {}).get(field)))
+        rows.append((f"dates {field}", mine["dates"][field], (theirs.get("dates") or {}).get(field)))
     for field in ("tp", "fp", "fn"):
         rows.append((f"relations {field}", getattr(mine["relations"], field),
-                     theirs.get("relations", {}).get(field)))
+                     (theirs.get("relations") or {}).get(field)))
     for field in ("documents", "documents_without_prediction"):
         rows.append((field, mine[field], theirs.get(field)))
     return rows
 
 
+def cell(a, b):
+    return f"{a}" if a == b else f"{a} [{b}]"
+
+
 def print_report(mine, theirs):
-    print("entities (this scorer; khabar eval in brackets where it differs)")
-    print(f"  {'':8} {'type':7} {'tp':>10} {'fp':>10} {'fn':>10} {'P':>7} {'R':>7} {'F1':>7}")
+    print("this scorer; khabar eval's count in [brackets] where it differs")
+    print(f"  {'match':8} {'type':7} {'tp':>11} {'fp':>11} {'fn':>11} {'P':>7} {'R':>7} {'F1':>7}")
     for mode in ("strict", "overlap"):
-        types = [t for t in TYPES if t in mine[mode] or t in theirs.get(mode, {})]
-        types += sorted(t for t in set(mine[mode]) | set(theirs.get(mode, {}))
-                        if t not in TYPES and t != "ALL")
-        for t in types + ["ALL"]:
+        for t in reported_types(mine, theirs, mode):
             c = mine[mode].get(t, Counts())
-            o = theirs.get(mode, {}).get(t, {})
-            cells = []
-            for field in ("tp", "fp", "fn"):
-                a, b = getattr(c, field), o.get(field, 0)
-                cells.append(f"{a}" if a == b else f"{a} [{b}]")
+            o = (theirs.get(mode) or {}).get(t) or {}
+            tp, fp, fn = (cell(getattr(c, f), o.get(f, 0)) for f in ("tp", "fp", "fn"))
             p, r, f = c.prf()
-            print(f"  {mode:8} {t:7} {cells[0]:>10} {cells[1]:>10} {cells[2]:>10}"
-                  f" {p:7.4f} {r:7.4f} {f:7.4f}")
-    d, od = mine["dates"], theirs.get("dates", {})
+            print(f"  {mode:8} {t:7} {tp:>11} {fp:>11} {fn:>11} {p:7.4f} {r:7.4f} {f:7.4f}")
+    d, od = mine["dates"], theirs.get("dates") or {}
     accuracy = d["value_correct"] / d["matched"] if d["matched"] else 0.0
-    print(f"dates: matched {d['matched']} [{od.get('matched')}],"
-          f" value correct {d['value_correct']} [{od.get('value_correct')}], accuracy {accuracy:.4f}")
-    rel, orel = mine["relations"], theirs.get("relations", {})
+    print(f"dates:     matched {cell(d['matched'], od.get('matched'))},"
+          f" value correct {cell(d['value_correct'], od.get('value_correct'))},"
+          f" accuracy {accuracy:.4f}")
+    rel, orel = mine["relations"], theirs.get("relations") or {}
     p, r, f = rel.prf()
-    print(f"relations: tp {rel.tp} [{orel.get('tp')}], fp {rel.fp} [{orel.get('fp')}],"
-          f" fn {rel.fn} [{orel.get('fn')}], P {p:.4f} R {r:.4f} F1 {f:.4f}")
-    print(f"documents: {mine['documents']} [{theirs.get('documents')}],"
-          f" without prediction {mine['documents_without_prediction']}"
-          f" [{theirs.get('documents_without_prediction')}]")
+    print(f"relations: tp {cell(rel.tp, orel.get('tp'))}, fp {cell(rel.fp, orel.get('fp'))},"
+          f" fn {cell(rel.fn, orel.get('fn'))}, P {p:.4f} R {r:.4f} F1 {f:.4f}")
+    print(f"documents: {cell(mine['documents'], theirs.get('documents'))}, without prediction"
+          f" {cell(mine['documents_without_prediction'], theirs.get('documents_without_prediction'))}")
 
     rows = compared_rows(mine, theirs)
-    differences = [(label, a, b) for label, a, b in rows if a != b]
+    differences = [row for row in rows if row[1] != row[2]]
     print()
     if not differences:
         print(f"all {len(rows)} counts agree with khabar eval")
         return True
-    print(f"{len(differences)} of {len(rows)} counts differ (this scorer, khabar eval, difference):")
+    print(f"{len(differences)} of {len(rows)} counts differ:")
+    print(f"  {'count':34} {'here':>6} {'eval':>6} {'diff':>6}")
     for label, a, b in differences:
         delta = a - b if isinstance(a, int) and isinstance(b, int) else "?"
         print(f"  {label:34} {a!s:>6} {b!s:>6} {delta!s:>6}")
@@ -414,11 +486,12 @@ def parse_args(argv):
                     "count with `khabar eval --json`.")
     parser.add_argument("--khabar", required=True, help="the khabar binary (e.g. build/khabar)")
     parser.add_argument("--gold", required=True, help="gold annotations (JSON lines)")
+    parser.add_argument("--types", help="score only these types, e.g. PERSON,ORG,LOC")
     parser.add_argument("--rules", help="rule directory, passed to khabar")
     parser.add_argument("--gazetteers", help="gazetteer directory, passed to khabar")
     parser.add_argument("--doc-date", help="anchor date YYYY-MM-DD, passed to khabar")
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
-                        help="articles or one PRED.jsonl (default: GOLD's DIR/<id>.txt)")
+                        help="articles or one PRED.jsonl (default: DIR/<id>.txt beside GOLD)")
     return parser.parse_args(argv)
 
 
@@ -430,26 +503,35 @@ def main(argv):
         if not os.path.isfile(args.gold):
             raise UsageError(f"gold file not found: {args.gold}")
         for path in args.inputs:
-            if path != "-" and not os.path.exists(path):
+            if path == "-":
+                raise UsageError("khabar eval does not read standard input: name the files")
+            if not os.path.exists(path):
                 raise UsageError(f"input not found: {path}")
-        gold = read_gold(args.gold)
+        scored = set(TYPES)
         options = []
+        if args.types:
+            scored = {t.strip() for t in args.types.split(",") if t.strip()}
+            unknown = sorted(scored - set(TYPES))
+            if unknown or not scored:
+                raise UsageError(f"--types: unknown entity type {', '.join(unknown) or '(none)'}"
+                                 f" (expected {', '.join(TYPES)})")
         for flag, value in (("--rules", args.rules), ("--gazetteers", args.gazetteers),
                             ("--doc-date", args.doc_date)):
             if value is not None:
                 options += [flag, value]
-        inputs = args.inputs
-        if len(inputs) == 1 and is_prediction_file(inputs[0]):
-            records = read_jsonl(inputs[0], "predictions")
+        gold = read_gold(args.gold)
+        eval_options = options + (["--types", args.types] if args.types else [])
+        if len(args.inputs) == 1 and is_prediction_file(args.inputs[0]):
+            records = read_jsonl(args.inputs[0], "prediction")
+            theirs = khabar_eval(args.khabar, args.gold, args.inputs, eval_options)
         else:
-            if not inputs:
-                inputs = default_inputs(args.gold, gold)
-            records = khabar_records(args, inputs, options)
-        theirs = khabar_eval(args, args.inputs, options)
+            inputs = args.inputs or default_inputs(args.gold, gold)
+            records = khabar_records(args.khabar, gold, inputs, options)
+            theirs = khabar_eval(args.khabar, args.gold, args.inputs, eval_options)
     except UsageError as e:
         print(f"eval_crosscheck: {e}", file=sys.stderr)
         return 2
-    mine = score(gold, records)
+    mine = score(gold, records, scored)
     return 0 if print_report(mine, theirs) else 1
 
 

@@ -1,8 +1,10 @@
 // Runner: drives a Pipeline over an ArticleReader with N worker threads and
 // hands records to a sink in input order, so output is identical for any N.
 //
-// Articles are processed in batches (bounded in count and bytes) while the
-// next batch is read, so memory stays flat whatever the input size.
+// Articles are processed in batches (bounded in count and bytes); while the
+// workers process one batch, the calling thread hands the previous batch's
+// records to the sink and reads the next batch. At most three batches are in
+// memory, so memory stays flat whatever the input size.
 #ifndef KHABAR_RUNNER_H_
 #define KHABAR_RUNNER_H_
 
