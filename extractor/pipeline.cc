@@ -41,6 +41,22 @@ Entity ToEntity(const NormalizedText& n, std::string_view original, const Candid
 }  // namespace
 
 Record Pipeline::Process(const Article& article, const ProcessOptions& options, Trace* trace) const {
+  // The anchor of relative dates: the article's date, else a date in its
+  // byline, else --doc-date.
+  if (!article.date.empty()) return Extract(article, ParseIsoDate(article.date), trace);
+  Record record = Extract(article, ParseIsoDate(options.doc_date), trace);
+  if (!record.meta.date.empty() && record.meta.date != options.doc_date && ParseIsoDate(record.meta.date)) {
+    bool relative = false;
+    for (const Entity& e : record.entities) relative |= e.relative;
+    if (relative) {  // extract again, anchored on the byline's date
+      if (trace) *trace = Trace();
+      record = Extract(article, ParseIsoDate(record.meta.date), trace);
+    }
+  }
+  return record;
+}
+
+Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor, Trace* trace) const {
   Record record;
   record.id = article.id;
   record.source = article.source;
@@ -68,7 +84,7 @@ Record Pipeline::Process(const Article& article, const ProcessOptions& options, 
   ValueContext context;
   context.rules = rules_.get();
   context.gazetteer = gazetteer_.get();
-  context.anchor = ParseIsoDate(!article.date.empty() ? article.date : options.doc_date);
+  context.anchor = anchor;
 
   std::vector<Candidate> candidates;
   AddGazetteerCandidates(analysis, *gazetteer_, &candidates);

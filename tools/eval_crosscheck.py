@@ -10,7 +10,7 @@ both sets of counts side by side and lists the differences.
 Usage:
   python3 tools/eval_crosscheck.py --khabar build/khabar --gold corpus/gold.jsonl
   python3 tools/eval_crosscheck.py --khabar build/khabar \\
-      --gold /work/shared/seeds/gold.jsonl [options] [INPUT...]
+      --gold ../shared/seeds/gold.jsonl [options] [INPUT...]
 
   INPUT...  what `khabar eval` accepts: .txt articles (id = file name without
             .txt), .jsonl articles (one per line), directories of them

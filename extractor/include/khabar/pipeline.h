@@ -4,6 +4,10 @@
 // Built once from rule and gazetteer data and immutable afterwards, so one
 // Pipeline serves all threads. Process() allocates per call only.
 //
+// Relative dates are resolved against the article's date, else a date in its
+// byline, else ProcessOptions::doc_date; an article whose only anchor is its
+// byline is extracted twice.
+//
 // Cost: start-up compiles all rules and loads all gazetteers (well under
 // 0.2 s with the default data); Process() is linear in the text size.
 #ifndef KHABAR_PIPELINE_H_
@@ -48,6 +52,8 @@ class Pipeline {
 
  private:
   Pipeline() = default;
+  // One pass over the article with the given anchor for relative dates.
+  Record Extract(const Article& article, std::optional<CivilDate> anchor, Trace* trace) const;
   std::unique_ptr<RuleSet> rules_;
   std::unique_ptr<Gazetteer> gazetteer_;
 };
