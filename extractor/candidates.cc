@@ -10,8 +10,8 @@ namespace {
 constexpr int kMaxGroups = 32;
 constexpr int kBoundaryRetries = 3;
 // Rules match within this many bytes after their trigger (entities are a
-// few words long); a match that reaches the end of the window is retried on
-// the whole text. A small window lets RE2 use its bit-state matcher.
+// few words long), which bounds the work of a pattern that runs on; a match
+// that reaches the end of the window is retried on the whole text.
 constexpr size_t kMatchWindow = 512;
 
 // Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
@@ -42,8 +42,7 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   if (rule.span_is_match) {
     groups[1] = groups[0];
   } else if (ngroups > 0) {
-    // Groups of the match found: a full match over those bytes only, which
-    // RE2 answers with its bit-state matcher instead of the slower NFA.
+    // The groups: a full match over the matched bytes only.
     const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();
     if (!re.Match(text, anchor, match_end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
   }
