@@ -85,18 +85,28 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
     } else if (auto an = rel::AnaphorAt(a, p, lex)) {
       if (rel::Blank(rel::Between(a, p, an->begin)) || an->begin == p) p = an->end;
     }
-    // Up to two adjectives of nationality or place (الرئيس الأمريكي, وزير الخارجية الروسي).
-    for (int n = 0; n < 2; ++n) {
+    // Up to two adjectives of nationality or place (الرئيس الأمريكي, وزير
+    // الخارجية الروسي), or a complement before one (وزير الدفاع الألماني).
+    // After a nationality the name may be a foreign one the lists do not know.
+    bool nationality = false;
+    for (int n = 0; n < 3; ++n) {
       rel::Word w = rel::NextWord(a, p);
       const std::string_view word = rel::Between(a, w.begin, w.end);
       const bool nisba = text_util::EndsWith(word, "\xD9\x8A") || text_util::EndsWith(word, "\xD9\x8A\xD8\xA9");
-      if (w.empty() || !rel::Blank(rel::Between(a, p, w.begin)) || !text_util::StartsWith(word, kAl) || !nisba ||
+      if (w.empty() || !rel::Blank(rel::Between(a, p, w.begin)) || !text_util::StartsWith(word, kAl) ||
           lex.IsGiven(word) || lex.IsFamily(word) || lex.IsParticle(word) || rel::EntityAt(*entities, w.begin) >= 0)
         break;
+      if (!nisba) {
+        rel::Word next = rel::NextWord(a, w.end);
+        if (n > 0 || next.empty() || !rel::Blank(rel::Between(a, w.end, next.begin)) ||
+            !lex.IsNationality(rel::Between(a, next.begin, next.end)))
+          break;
+      }
+      nationality |= lex.IsNationality(word);
       p = w.end;
     }
     uint32_t q = rel::SkipFiller(a, p, "\xD8\x8C,:");  // ، , :
-    NameEvidence evidence = NameEvidence::kAfterRole;
+    NameEvidence evidence = nationality ? NameEvidence::kForeign : NameEvidence::kAfterRole;
     for (int n = 0; n < 3; ++n) {
       rel::Word w = rel::NextWord(a, q);
       if (w.empty()) break;
@@ -282,9 +292,16 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     auto it = by_key.find(key);
     if (it == by_key.end()) {
       by_key[key] = Mention{std::move(words), norm};
-    } else if (Squeezed(it->second.norm) != Squeezed(norm)) {
-      ambiguous[key] = true;  // two people share it
+      return;
     }
+    // The same person by surname alone (أيت عدي) and by full name (رشيد أيت عدي): the full name.
+    const std::string have = Squeezed(it->second.norm), add_norm = Squeezed(norm);
+    if (have == add_norm || text_util::EndsWith(have, add_norm)) return;
+    if (text_util::EndsWith(add_norm, have)) {
+      it->second.norm = norm;
+      return;
+    }
+    ambiguous[key] = true;  // two people share it
   };
   for (const Candidate& c : *entities) {
     if (c.type != "PERSON") continue;
@@ -297,14 +314,15 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     if (Linkable(surname, lex, WithContext(c))) add(surname, c.norm);
   }
   if (by_key.empty()) return;
-  // Existing one-word mentions get the full name as norm.
+  // Existing short mentions (a surname alone) get the full name as norm.
   for (Candidate& c : *entities) {
     if (c.type != "PERSON") continue;
     std::vector<std::string> words = NameWords(rel::Between(a, c.begin, c.end));
     std::string key;
     for (const std::string& w : words) key += w + " ";
     auto it = by_key.find(key);
-    if (words.size() == 1 && it != by_key.end() && !ambiguous.count(key)) c.norm = it->second.norm;
+    if (it != by_key.end() && !ambiguous.count(key) && words.size() < NameWords(it->second.norm).size())
+      c.norm = it->second.norm;
   }
   // Index by first word.
   std::unordered_map<std::string, std::vector<const Mention*>> by_first;

@@ -69,6 +69,16 @@ TEST_CASE("persons: where a name starts and ends") {
       {"a given name after ك", "وكان كريم الخلق محبوبا", ""},
       {"a verb before a name and a title", "وأكد نور الشمس مدير المدرسة", ""},
       {"an honorific before a title", "وقال السيد الرئيس إن اللقاء ناجح", ""},
+      {"a foreign name after a title and a nationality", "وصرح الرئيس الفنلندي ماتياس كورهونين بأن", "ماتياس كورهونين"},
+      {"a complement before the nationality", "وأشار وزير الدفاع الكندي روبرت ماكلين إلى", "روبرت ماكلين"},
+      {"a verb after a title and a nationality", "وأكد أن الرئيس الفنلندي سعى إلى التهدئة", ""},
+      {"an accusative after a foreign name", "وشن المندوب الكندي روبرت ماكلين هجوما على", "روبرت ماكلين"},
+      {"a foreign name after a verb of speech", "وقال دانيال أولريش إن المحادثات انتهت", "دانيال أولريش"},
+      {"a surname alone after a verb of speech", "ورأى كورهونين أنه يجب الانتظار", "كورهونين"},
+      {"a country after a verb of speech", "وأعلنت البرتغال أنها ستشارك", ""},
+      {"a verb of speech without a clause after", "وتابع دراسته الجامعية", ""},
+      {"a surname after a verb of speech takes the full name",
+       "وقال رشيد أيت عدي إن الدورة ناجحة. وأضاف أيت عدي أن", "رشيد أيت عدي | أيت عدي"},
   };
   for (const Case& c : cases) {
     INFO(c.phenomenon << ": " << c.text);
@@ -79,6 +89,11 @@ TEST_CASE("persons: where a name starts and ends") {
 TEST_CASE("persons: a surname mention takes the full name as norm") {
   CHECK(Describe("وقال يوسف الخطابي إن الدوري ناجح. وأضاف الخطابي أن", "PERSON", true) ==
         "يوسف الخطابي=يوسف الخطابي | الخطابي=يوسف الخطابي");
+}
+
+TEST_CASE("persons: a surname after a verb of speech takes the full name as norm") {
+  CHECK(Describe("وقال رشيد أيت عدي إن الدورة ناجحة. وأضاف أيت عدي أن", "PERSON", true) ==
+        "رشيد أيت عدي=رشيد ايت عدي | أيت عدي=رشيد ايت عدي");
 }
 
 TEST_CASE("roles: the title and its canonical value") {

@@ -113,6 +113,26 @@ std::vector<std::string> RoleWordForms(std::string_view word) {
   return forms;
 }
 
+// An adjective of nationality or origin (الفرنسي, الأمريكية, اللبناني,
+// السعودي): `ال` + a stem + ي or ية where the stem, with the endings a place
+// name takes (ا, يا, ال, ية), is a place of the gazetteer (فرنسا, لبنان, السعودية).
+bool PersonLexicon::IsNationalityForm(std::string_view word) const {
+  if (gazetteer_ == nullptr || !StartsWith(word, kAl) || Letters(word) < 5) return false;
+  constexpr std::string_view kYa = "\xD9\x8A";            // ي
+  constexpr std::string_view kYaTa = "\xD9\x8A\xD8\xA9";  // ية
+  std::string_view adjective = word.substr(kAl.size());
+  if (EndsWith(adjective, kYaTa)) adjective.remove_suffix(kYaTa.size() - kYa.size());
+  if (!EndsWith(adjective, kYa)) return false;
+  const std::string_view stem = adjective.substr(0, adjective.size() - kYa.size());
+  if (Letters(stem) < 2) return false;
+  const std::string with_ya(adjective);
+  const std::string forms[] = {std::string(stem), std::string(kAl) + std::string(stem), with_ya + "\xD8\xA7",
+                               std::string(stem) + "\xD8\xA7", std::string(kAl) + with_ya + "\xD8\xA9"};
+  for (const std::string& f : forms)
+    if (gazetteer_->HasWord(f, "LOC")) return true;
+  return false;
+}
+
 bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
   return rules_ != nullptr && rules_->ClassValue(cls, word).has_value();
 }
@@ -131,6 +151,7 @@ enum WordFlag : uint16_t {
   kListedStop = 1 << 8,
   kIntro = 1 << 9,
   kRole = 1 << 10,
+  kNationality = 1 << 11,
 };
 
 // Answers per word, computed once per thread and data set: the same words
@@ -169,6 +190,7 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   uint16_t f = 0;
   if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "GIVEN_NAME")) f |= kGiven;
   if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "FAMILY_NAME")) f |= kFamily;
+  if (IsNationalityForm(word)) f |= kNationality;
   if (rules_ == nullptr) return f;
   if (rules_->InAnyClass(word)) {
     if (InClass("person_given_common", word)) f |= kCommon;
@@ -203,6 +225,7 @@ bool PersonLexicon::IsHonorific(std::string_view word) const { return Flags(word
 bool PersonLexicon::IsTitle(std::string_view word) const { return Flags(word) & kTitle; }
 bool PersonLexicon::IsRoleWord(std::string_view word) const { return Flags(word) & kRole; }
 bool PersonLexicon::IsListedStop(std::string_view word) const { return Flags(word) & kListedStop; }
+bool PersonLexicon::IsNationality(std::string_view word) const { return Flags(word) & kNationality; }
 
 bool PersonLexicon::IsStop(std::string_view word) const {
   return Flags(word) & (kListedStop | kHonorific | kTitle | kIntro | kRole);

@@ -86,6 +86,9 @@ class PersonLexicon {
   bool IsStopInside(std::string_view word) const;
   bool IsHonorific(std::string_view word) const;
   bool IsTitle(std::string_view word) const;
+  // An adjective of nationality or origin derived from a place of the
+  // gazetteer (الفرنسي, الأمريكية, اللبناني).
+  bool IsNationality(std::string_view word) const;
   // A word of the list person_stop (also tried without its article).
   bool IsListedStop(std::string_view word) const;
   // A word that ends a name or cannot start one: person_stop, honorifics,
@@ -104,6 +107,7 @@ class PersonLexicon {
 
  private:
   bool InClass(std::string_view cls, std::string_view word) const;
+  bool IsNationalityForm(std::string_view word) const;
   // Every answer above for one word, cached per thread.
   uint16_t Flags(std::string_view word) const;
   uint16_t ComputeFlags(std::string_view word) const;

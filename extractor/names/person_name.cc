@@ -101,7 +101,29 @@ bool GluedCompound(std::string_view w) {
          (EndsWith(w, kAllah) && n >= 6 && !CliticArticle(w));
 }
 
+// A word the lists do not know that may be a foreign name (جورج, لافروف,
+// بوش): not a clitic word (ل و ف ك, ب before the article), not an imperfect
+// verb, not a short accusative (عزما) or a feminine noun (ضرورة, السلطات).
+// After the first word, ل starts a surname as often as ب does (لحود); ف and
+// ك start foreign names (فرانك, كارل) more often than they are clitics.
+bool ForeignLike(std::string_view w, bool first) {
+  if ((first && StartsWith(w, kLam)) || StartsWith(w, kWaw)) return false;
+  if ((StartsWith(w, kBa) || StartsWith(w, kLam) || StartsWith(w, kFa) || StartsWith(w, kKaf)) &&
+      StartsWith(w.substr(kBa.size()), kAl))
+    return false;
+  // A pronoun ending (دراسته, بلادها, قواتهم).
+  if (EndsWith(w, "\xD9\x87") || EndsWith(w, "\xD9\x87\xD8\xA7") || EndsWith(w, "\xD9\x87\xD9\x85")) return false;
+  if (EndsWith(w, kAlef) && Letters(w) <= 4) return false;
+  if (first && EndsWith(w, kYa) && Letters(w) == 3) return false;  // سعى, نفى, رأى
+  return !VerbWithPrefix(w) && !Feminine(w) && Letters(w) >= 3;
+}
+
 bool AcceptFirst(const Unit& u, std::string_view w, NameEvidence evidence) {
+  if (evidence == NameEvidence::kForeign) {
+    if (u.preposition) return false;  // على
+    if (u.kind == UnitKind::kOther) return ForeignLike(w, /*first=*/true);
+    return u.kind != UnitKind::kAl;
+  }
   switch (u.kind) {
     case UnitKind::kGiven:
     case UnitKind::kCompound:
@@ -126,6 +148,12 @@ bool AcceptFirst(const Unit& u, std::string_view w, NameEvidence evidence) {
 
 bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence evidence, const Unit& first) {
   const bool first_common = first.common;
+  if (evidence == NameEvidence::kForeign) {
+    // A later word in the accusative (هجوما) is the object of a verb.
+    if (u.kind == UnitKind::kOther) return ForeignLike(w, /*first=*/false) && !EndsWith(w, kAlef);
+    if (u.kind == UnitKind::kAl) return position == 1 ? !Feminine(w) : Nisba(w);
+    return true;
+  }
   switch (u.kind) {
     case UnitKind::kGiven:
     case UnitKind::kCompound:
@@ -230,6 +258,8 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
       break;
     case NameEvidence::kAfterRole:
       if (units.size() < 2 && (first.common || first.kind == UnitKind::kOther)) return 0;
+      break;
+    case NameEvidence::kForeign:
       break;
     case NameEvidence::kStrong:
       // وعدد, بكلمة: a word with a conjunction or preposition alone.

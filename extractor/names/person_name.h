@@ -24,6 +24,9 @@ enum class NameEvidence {
   kTitle,      // a descriptive title before (الشاب) or a title of office after
   kAfterRole,  // a title of office (and its organization) or a verb of office before
   kStrong,     // an honorific or a byline before: any name-like first word
+  kForeign,    // a title and a nationality before (الرئيس الفرنسي), or a verb of
+               // speech and a clause after (وقال X إن): words the lists do not
+               // know, when they do not read as verbs, clitic words or nouns
 };
 
 // Surnames without the article as the Maghreb writes them (أوبلعيد, بنعمرو,

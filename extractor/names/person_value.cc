@@ -1,7 +1,10 @@
 // The `person` and `role` value builders (rules/persons.yaml, rules/roles.yaml).
 #include "khabar/value_builder.h"
 
+#include <algorithm>
+
 #include "khabar/gazetteer.h"
+#include "khabar/rule_set.h"
 #include "names/person_lexicon.h"
 #include "names/person_name.h"
 
@@ -23,6 +26,21 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
   return false;
 }
 
+// After a verb of speech (وقال X إن): what follows the name opens the clause,
+// a comma, colon, quote or bracket, or a word of the class person_speech_after.
+bool OpensClause(std::string_view rest, const RuleSet* rules) {
+  size_t p = 0;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t')) ++p;
+  if (p == rest.size()) return false;
+  size_t q = p;
+  const char32_t c = text_util::Decode(rest, &q);
+  if (c == 0x060C || c == ',' || c == ':' || c == '"' || c == 0x00AB || c == 0x201C || c == '(') return true;
+  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(rest.substr(p), 1);
+  if (words.empty() || rules == nullptr) return false;
+  return rules->ClassValue("person_speech_after", rest.substr(p + words[0].begin, words[0].end - words[0].begin))
+      .has_value();
+}
+
 }  // namespace
 
 // Captures: `span` (where the name starts), and at most one of `strong`,
@@ -31,18 +49,40 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
 // left. The norm is the name itself (DefaultNorm).
 std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext& context) {
   if (!match.Has("span")) return std::nullopt;
-  const std::string_view span = match.Group("span");
+  std::string_view span = match.Group("span");
+  const PersonLexicon lexicon(context.gazetteer, context.rules);
+  if (match.Has("speech")) {
+    // Most verbs of speech are followed by إن or a noun with the article:
+    // rejected before any scanning.
+    if (lexicon.IsStop(span) || (text_util::StartsWith(span, "\xD8\xA7\xD9\x84") && !lexicon.IsGiven(span)))
+      return std::nullopt;
+    // The pattern takes one word; the name reads on.
+    if (span.data() + span.size() == match.text.data() + match.text.size())
+      span = std::string_view(span.data(), span.size() + std::min<size_t>(match.following.size(), 256));
+  }
   NameEvidence evidence = NameEvidence::kNone;
   if (match.Has("strong")) evidence = NameEvidence::kStrong;
   else if (match.Has("office")) evidence = NameEvidence::kAfterRole;
+  else if (match.Has("speech")) evidence = NameEvidence::kForeign;
   else if (match.Has("title") || match.Has("role")) evidence = NameEvidence::kTitle;
-  const PersonLexicon lexicon(context.gazetteer, context.rules);
   const size_t length = ScanPersonName(span, evidence, lexicon);
   if (length == 0) return std::nullopt;
   // Before a title (`role`), the longest match may have taken title words into
   // `span` (X نائبا للرئيس: span `X نائبا`, role `للرئيس`): what the name
   // leaves of the span must then start with a title.
   const size_t span_offset = static_cast<size_t>(span.data() - match.text.data());
+  if (match.Has("speech")) {
+    // A country or an organization speaks as often as a person (وأعلنت فرنسا أن).
+    const std::vector<text_util::WordSpan> first = text_util::LeadingWords(span, 1);
+    const std::string_view first_word = span.substr(first[0].begin, first[0].end - first[0].begin);
+    if (context.gazetteer != nullptr &&
+        (context.gazetteer->HasWord(first_word, "LOC") || context.gazetteer->HasWord(first_word, "ORG")))
+      return std::nullopt;
+    const char* name_end = span.data() + length;
+    const char* text_end = match.following.data() + match.following.size();
+    if (!OpensClause(std::string_view(name_end, static_cast<size_t>(text_end - name_end)), context.rules))
+      return std::nullopt;
+  }
   // One word before a title is as often a noun (خطاب الرئيس) as a name.
   if (match.Has("role") && text_util::LeadingWords(span.substr(0, length), 2).size() < 2) return std::nullopt;
   if (match.Has("role") && length < span.size() && !StartsWithTitle(match.text.substr(span_offset + length), lexicon))
