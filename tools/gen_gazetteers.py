@@ -16,7 +16,8 @@ gazetteers/src/fixups.tsv and writes, sorted and deterministic:
     gazetteers/given_names.tsv    GIVEN_NAME    given:<crc32 of the canonical>
     gazetteers/family_names.tsv   FAMILY_NAME   family:<crc32 of the canonical>
 
-gazetteers/national_orgs.tsv is written by hand; this script only validates it.
+gazetteers/national_orgs.tsv and gazetteers/world_places.tsv are written by hand;
+this script only validates them.
 
 Every output row is `name<TAB>canonical<TAB>type<TAB>subtype<TAB>id`. Rows
 whose names are equal after the engine's name normalization (NFKC, no
@@ -76,7 +77,7 @@ ARAB_CAPITALS_GN = {
     "9403",   # Jerusalem
     "17345",  # Ramallah
 }
-WORLD_CITY_MIN_POP = 500000
+WORLD_CITY_MIN_POP = 250000
 ARAB_CITY_MIN_POP = 100000
 MIN_CITY_LETTERS = 3
 
@@ -93,6 +94,9 @@ CITY_STOPLIST = {
     "زرقاء", "الزرقاء", "العماره", "العمارة", "الزاوية", "الرمادي", "الأحمدي", "مشهد",
     "بورصة", "قيصرية", "بشار", "سعيدة", "الخمس", "كسلا", "ينبع", "حائل", "الزبير",
     "حماة", "آبا", "الأبي", "الأبيض", "بنين",
+    # world cities from 250,000 people whose Arabic name is a common word, a name or a brand
+    "ساري", "وان", "ياي", "ياش", "طراز", "نارا", "منصورة", "تويوتا", "كوت", "ميسا", "باري",
+    "سوري",
 }
 
 # Given names that are (also) very frequent words, particles, titles, months or weekdays;
@@ -661,7 +665,7 @@ def build_cities(src, fixups, country_names):
         for s in spellings:
             gaz.add(s, spellings[0], "LOC", "city", "ma:" + c["id"], 10)
     # 2. GeoNames: every Moroccan city with an Arabic name, Arab capitals, cities of Arab
-    #    countries from 100,000 people, world cities from 500,000 people.
+    #    countries from 100,000 people, world cities from 250,000 people.
     gn_rows = read_tsv(os.path.join(src, "geonames", "geonames_debian_cities_ar.tsv"))
     for r in gn_rows:
         cc = r["cc"]
@@ -977,13 +981,14 @@ def main(argv=None):
         for e in errors:
             print(e, file=sys.stderr)
             failed = True
-    hand = os.path.join(out, "national_orgs.tsv")
-    if os.path.isfile(hand):
-        errors, n = validate_tsv(hand)
-        counts.append(("national_orgs.tsv (hand-written, validated)", n))
-        for e in errors:
-            print(e, file=sys.stderr)
-            failed = True
+    for filename in ("national_orgs.tsv", "world_places.tsv"):
+        hand = os.path.join(out, filename)
+        if os.path.isfile(hand):
+            errors, n = validate_tsv(hand)
+            counts.append(("%s (hand-written, validated)" % filename, n))
+            for e in errors:
+                print(e, file=sys.stderr)
+                failed = True
     for filename, n in counts:
         print("%-45s %6d rows" % (filename, n))
     if failed:
