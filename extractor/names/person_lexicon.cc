@@ -3,9 +3,11 @@
 #include "khabar/word_table.h"
 
 #include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace khabar {
 namespace text_util {
@@ -113,9 +115,31 @@ std::vector<std::string> RoleWordForms(std::string_view word) {
   return forms;
 }
 
+namespace {
+
+// Lookup keys of the countries and world regions of a gazetteer (ids cc:,
+// wp:), built once per thread and gazetteer.
+const std::unordered_set<std::string>& CountryKeys(const Gazetteer* gazetteer) {
+  thread_local const Gazetteer* built_for = nullptr;
+  thread_local size_t built_size = 0;
+  thread_local std::unordered_set<std::string> keys;
+  if (built_for != gazetteer || built_size != gazetteer->size()) {
+    keys.clear();
+    for (const GazetteerEntry& e : gazetteer->entries())
+      if (e.type == "LOC" && (StartsWith(e.id, "cc:") || StartsWith(e.id, "wp:")))
+        keys.insert(Gazetteer::Key(Normalizer::Default().NormalizeString(e.name)));
+    built_for = gazetteer;
+    built_size = gazetteer->size();
+  }
+  return keys;
+}
+
+}  // namespace
+
 // An adjective of nationality or origin (الفرنسي, الأمريكية, اللبناني,
 // السعودي): `ال` + a stem + ي or ية where the stem, with the endings a place
-// name takes (ا, يا, ال, ية), is a place of the gazetteer (فرنسا, لبنان, السعودية).
+// name takes (ا, يا, ال, ية), is a country or world region of the gazetteer
+// (فرنسا, لبنان, السعودية, أوروبا); not a city (الرياضي is not from الرياض).
 bool PersonLexicon::IsNationalityForm(std::string_view word) const {
   if (gazetteer_ == nullptr || !StartsWith(word, kAl) || Letters(word) < 5) return false;
   constexpr std::string_view kYa = "\xD9\x8A";            // ي
@@ -128,8 +152,9 @@ bool PersonLexicon::IsNationalityForm(std::string_view word) const {
   const std::string with_ya(adjective);
   const std::string forms[] = {std::string(stem), std::string(kAl) + std::string(stem), with_ya + "\xD8\xA7",
                                std::string(stem) + "\xD8\xA7", std::string(kAl) + with_ya + "\xD8\xA9"};
+  const std::unordered_set<std::string>& countries = CountryKeys(gazetteer_);
   for (const std::string& f : forms)
-    if (gazetteer_->HasWord(f, "LOC")) return true;
+    if (countries.count(Gazetteer::Key(f))) return true;
   return false;
 }
 
@@ -152,6 +177,7 @@ enum WordFlag : uint16_t {
   kIntro = 1 << 9,
   kRole = 1 << 10,
   kNationality = 1 << 11,
+  kNationalityKnown = 1 << 12,  // kNationality is computed on demand
 };
 
 // Answers per word, computed once per thread and data set: the same words
@@ -168,7 +194,9 @@ constexpr size_t kMaxCachedWords = 1 << 18;
 
 }  // namespace
 
-uint16_t PersonLexicon::Flags(std::string_view word) const {
+uint16_t PersonLexicon::Flags(std::string_view word) const { return FlagsRef(word); }
+
+uint16_t& PersonLexicon::FlagsRef(std::string_view word) const {
   thread_local WordCache cache;
   const size_t data_size = (gazetteer_ ? gazetteer_->size() : 0) * 131 + (rules_ ? rules_->rules().size() : 0);
   if (cache.gazetteer != gazetteer_ || cache.rules != rules_ || cache.data_size != data_size ||
@@ -183,14 +211,13 @@ uint16_t PersonLexicon::Flags(std::string_view word) const {
   uint16_t f = ComputeFlags(word);
   cache.words.Insert(word);
   cache.flags.push_back(f);
-  return f;
+  return cache.flags.back();
 }
 
 uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   uint16_t f = 0;
   if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "GIVEN_NAME")) f |= kGiven;
   if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "FAMILY_NAME")) f |= kFamily;
-  if (IsNationalityForm(word)) f |= kNationality;
   if (rules_ == nullptr) return f;
   if (rules_->InAnyClass(word)) {
     if (InClass("person_given_common", word)) f |= kCommon;
@@ -225,7 +252,11 @@ bool PersonLexicon::IsHonorific(std::string_view word) const { return Flags(word
 bool PersonLexicon::IsTitle(std::string_view word) const { return Flags(word) & kTitle; }
 bool PersonLexicon::IsRoleWord(std::string_view word) const { return Flags(word) & kRole; }
 bool PersonLexicon::IsListedStop(std::string_view word) const { return Flags(word) & kListedStop; }
-bool PersonLexicon::IsNationality(std::string_view word) const { return Flags(word) & kNationality; }
+bool PersonLexicon::IsNationality(std::string_view word) const {
+  uint16_t& f = FlagsRef(word);
+  if (!(f & kNationalityKnown)) f |= kNationalityKnown | (IsNationalityForm(word) ? kNationality : 0);
+  return f & kNationality;
+}
 
 bool PersonLexicon::IsStop(std::string_view word) const {
   return Flags(word) & (kListedStop | kHonorific | kTitle | kIntro | kRole);

@@ -110,6 +110,8 @@ class PersonLexicon {
   bool IsNationalityForm(std::string_view word) const;
   // Every answer above for one word, cached per thread.
   uint16_t Flags(std::string_view word) const;
+  // The cached answers of one word, for answers computed on demand.
+  uint16_t& FlagsRef(std::string_view word) const;
   uint16_t ComputeFlags(std::string_view word) const;
   const Gazetteer* gazetteer_;
   const RuleSet* rules_;

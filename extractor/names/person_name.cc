@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "khabar/rule_set.h"
+
 namespace khabar {
 namespace {
 
@@ -115,7 +117,10 @@ bool ForeignLike(std::string_view w, bool first) {
   if (EndsWith(w, "\xD9\x87") || EndsWith(w, "\xD9\x87\xD8\xA7") || EndsWith(w, "\xD9\x87\xD9\x85")) return false;
   if (EndsWith(w, kAlef) && Letters(w) <= 4) return false;
   if (first && EndsWith(w, kYa) && Letters(w) == 3) return false;  // سعى, نفى, رأى
-  return !VerbWithPrefix(w) && !Feminine(w) && Letters(w) >= 3;
+  // An imperfect verb (يقول, ليقول, ستقوم); ف before one is rarer than names
+  // that start with في (فيكتور).
+  const bool verb = VerbWithPrefix(w) && !StartsWith(w, kFa);
+  return !verb && !Feminine(w) && Letters(w) >= 3;
 }
 
 bool AcceptFirst(const Unit& u, std::string_view w, NameEvidence evidence) {
@@ -151,7 +156,9 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
   if (evidence == NameEvidence::kForeign) {
     // A later word in the accusative (هجوما) is the object of a verb.
     if (u.kind == UnitKind::kOther) return ForeignLike(w, /*first=*/false) && !EndsWith(w, kAlef);
-    if (u.kind == UnitKind::kAl) return position == 1 ? !Feminine(w) : Nisba(w);
+    // An `ال` word after a given name that is also an everyday word is a
+    // phrase (نور الشمس) unless it reads as a nisba.
+    if (u.kind == UnitKind::kAl) return position == 1 ? !Feminine(w) && (!first.common || Nisba(w)) : Nisba(w);
     return true;
   }
   switch (u.kind) {
@@ -194,6 +201,23 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
 }  // namespace
 
 bool LooksLikeSurname(std::string_view word) { return SurnameShape(word); }
+
+bool OpensClause(std::string_view rest, const PersonLexicon& lexicon) {
+  size_t p = 0;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t')) ++p;
+  if (p == rest.size()) return false;
+  size_t q = p;
+  const char32_t c = text_util::Decode(rest, &q);
+  if (c == 0x060C || c == ',' || c == ':' || c == 0x061B || c == ';' || c == '"' || c == '\'' || c == 0x00AB ||
+      c == 0x201C || c == '(')
+    return true;
+  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(rest.substr(p), 1);
+  if (words.empty() || lexicon.rules() == nullptr) return false;
+  const std::string_view word = rest.substr(p + words[0].begin, words[0].end - words[0].begin);
+  // A title of office in apposition (وقال X مدير الشركة إن).
+  return lexicon.rules()->ClassValue("person_speech_after", word).has_value() || lexicon.IsRoleWord(word);
+}
+
 
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lex, bool whole,
                       bool strict) {

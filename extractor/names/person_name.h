@@ -33,6 +33,12 @@ enum class NameEvidence {
 // بوعافية, بلقاسمي, لحلو).
 bool LooksLikeSurname(std::string_view word);
 
+// Whether `rest`, the text right after a name, opens a clause the name is the
+// subject of: a comma, colon, semicolon, quote or bracket, a word of the class
+// person_speech_after (إن, في, الذي ...) or a title of office in apposition
+// (X مدير الشركة). Evidence for names the lists do not know (kForeign).
+bool OpensClause(std::string_view rest, const PersonLexicon& lexicon);
+
 // Byte length of the name at the start of `text` (normalized), or 0 when
 // there is none. With `whole`, the name must cover all of `text`; with
 // `strict`, the first name is treated as an everyday word (it needs a family

@@ -26,21 +26,6 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
   return false;
 }
 
-// After a verb of speech (وقال X إن): what follows the name opens the clause,
-// a comma, colon, quote or bracket, or a word of the class person_speech_after.
-bool OpensClause(std::string_view rest, const RuleSet* rules) {
-  size_t p = 0;
-  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t')) ++p;
-  if (p == rest.size()) return false;
-  size_t q = p;
-  const char32_t c = text_util::Decode(rest, &q);
-  if (c == 0x060C || c == ',' || c == ':' || c == '"' || c == 0x00AB || c == 0x201C || c == '(') return true;
-  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(rest.substr(p), 1);
-  if (words.empty() || rules == nullptr) return false;
-  return rules->ClassValue("person_speech_after", rest.substr(p + words[0].begin, words[0].end - words[0].begin))
-      .has_value();
-}
-
 }  // namespace
 
 // Captures: `span` (where the name starts), and at most one of `strong`,
@@ -80,7 +65,7 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
       return std::nullopt;
     const char* name_end = span.data() + length;
     const char* text_end = match.following.data() + match.following.size();
-    if (!OpensClause(std::string_view(name_end, static_cast<size_t>(text_end - name_end)), context.rules))
+    if (!OpensClause(std::string_view(name_end, static_cast<size_t>(text_end - name_end)), lexicon))
       return std::nullopt;
   }
   // One word before a title is as often a noun (خطاب الرئيس) as a name.
