@@ -86,6 +86,10 @@ TEST_CASE("persons: where a name starts and ends") {
       {"a foreign name after a bare title, a clause after it", "وقال إن الرئيس فيكتور هانسن في زيارة", "فيكتور هانسن"},
       {"a place after a title and its organization", "برفقة مدير وكالة التنمية الفلاحية بأوتاوا، السيد", ""},
       {"a participle after a title", "انتخب كريم بنعلي أمينا للمال، مؤكدا أن النادي", "كريم بنعلي"},
+      {"a given name and an unknown surname, a clause after them", "وسجل يوسف فانتو هدفين في المباراة",
+       "يوسف فانتو"},
+      {"a feminine noun and an article noun before a clause", "لتكون زينة البيت في العيد", ""},
+      {"a given name and a place", "وزار سمير باريس في الصيف", ""},
       {"a surname after a verb of speech takes the full name",
        "وقال رشيد أيت عدي إن الدورة ناجحة. وأضاف أيت عدي أن", "رشيد أيت عدي | أيت عدي"},
   };

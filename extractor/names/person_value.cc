@@ -26,6 +26,28 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
   return false;
 }
 
+// A given name (not the preposition على) followed by surname words the
+// lists do not know: no `ال` noun after a feminine or everyday word (زينة
+// البيت) and no feminine `ال` noun, no pronoun ending (ذويهم), no place or
+// organization (على بلنسية).
+bool UnknownSurname(std::string_view name, const PersonLexicon& lexicon) {
+  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(name, 5);
+  if (words.size() < 2) return false;
+  const std::string_view first = name.substr(words[0].begin, words[0].end - words[0].begin);
+  if (lexicon.IsStopInside(first)) return false;
+  // A feminine noun or an everyday word before an `ال` noun is a phrase (زينة البيت).
+  const bool phrase_head = lexicon.IsCommonGiven(first) || text_util::EndsWith(first, "\xD8\xA9");
+  const Gazetteer* gazetteer = lexicon.gazetteer();
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view w = name.substr(words[i].begin, words[i].end - words[i].begin);
+    if (text_util::StartsWith(w, "\xD8\xA7\xD9\x84") && (phrase_head || text_util::EndsWith(w, "\xD8\xA9")))
+      return false;
+    if (text_util::EndsWith(w, "\xD9\x87\xD9\x85") || text_util::EndsWith(w, "\xD9\x87\xD8\xA7")) return false;
+    if (gazetteer != nullptr && (gazetteer->HasWord(w, "LOC") || gazetteer->HasWord(w, "ORG"))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Captures: `span` (where the name starts), and at most one of `strong`,
@@ -50,7 +72,17 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   else if (match.Has("office")) evidence = NameEvidence::kAfterRole;
   else if (match.Has("speech")) evidence = NameEvidence::kForeign;
   else if (match.Has("title") || match.Has("role")) evidence = NameEvidence::kTitle;
-  const size_t length = ScanPersonName(span, evidence, lexicon);
+  size_t length = ScanPersonName(span, evidence, lexicon);
+  if (length == 0 && evidence == NameEvidence::kNone) {
+    // A given name and a surname the lists do not know (كريم فانتو في), when a
+    // clause opens after them.
+    length = ScanPersonName(span, NameEvidence::kTitle, lexicon);
+    const char* name_end = span.data() + length;
+    const char* text_end = match.following.data() + match.following.size();
+    if (length > 0 && (!UnknownSurname(span.substr(0, length), lexicon) ||
+                       !OpensClause(std::string_view(name_end, static_cast<size_t>(text_end - name_end)), lexicon)))
+      length = 0;
+  }
   if (length == 0) return std::nullopt;
   // Before a title (`role`), the longest match may have taken title words into
   // `span` (X نائبا للرئيس: span `X نائبا`, role `للرئيس`): what the name
