@@ -8,7 +8,8 @@
 //    when a clause opens after it;
 //  - the words right before a title, from a clause boundary, become a PERSON
 //    when they read as a name (انتخب X Y رئيسا, ، وX Y أمينة عامة);
-//  - a full name said again, and a later mention by surname alone (`العلوي`),
+//  - a full name said again (or a one-word name found with evidence around
+//    it), and a later mention by surname alone (`العلوي`),
 //    become PERSONs whose norm is the full name given elsewhere in the article.
 // New entities keep the list sorted and non-overlapping; gazetteer hits and
 // shorter person names inside a new name give way to it.
@@ -371,6 +372,8 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     if (c.type != "PERSON") continue;
     person_words[i] = NameWords(rel::Between(a, c.begin, c.end));
     const std::vector<std::string>& words = person_words[i];
+    // A name of one word found with evidence around it (ورأى X أنه), said again.
+    if (words.size() == 1 && WithContext(c) && Linkable(words, lex, /*with_context=*/true)) add(words, c.norm);
     if (words.size() < 2) continue;
     add(words, c.norm);
     size_t from = words.size() - 1;

@@ -90,6 +90,8 @@ TEST_CASE("persons: where a name starts and ends") {
        "يوسف فانتو"},
       {"a feminine noun and an article noun before a clause", "لتكون زينة البيت في العيد", ""},
       {"a given name and a place", "وزار سمير باريس في الصيف", ""},
+      {"a one-word name found after a verb of speech, said again", "ورأى كورهونين أنه يجب الانتظار. ثم عاد كورهونين",
+       "كورهونين | كورهونين"},
       {"a surname after a verb of speech takes the full name",
        "وقال رشيد أيت عدي إن الدورة ناجحة. وأضاف أيت عدي أن", "رشيد أيت عدي | أيت عدي"},
   };
