@@ -61,6 +61,35 @@ std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words) {
   return words;
 }
 
+bool WordReader::ReadNext() {
+  if (done_ || count_ == kMaxWords || pos_ >= text_.size()) return false;
+  WordSpan w;
+  w.begin = pos_;
+  size_t p = pos_;
+  while (p < text_.size()) {
+    size_t q = p;
+    if (!IsArabicLetter(Decode(text_, &q))) break;
+    p = q;
+  }
+  if (p == pos_) {
+    done_ = true;
+    return false;
+  }
+  w.end = p;
+  size_t q = p;
+  while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
+  bool next_is_letter = false;
+  if (q > p && q < text_.size()) {
+    size_t r = q;
+    next_is_letter = IsArabicLetter(Decode(text_, &r));
+  }
+  w.closed = !next_is_letter;
+  words_[count_++] = w;
+  if (w.closed) done_ = true;
+  pos_ = q;
+  return true;
+}
+
 }  // namespace text_util
 
 using text_util::EndsWith;
@@ -73,6 +102,20 @@ namespace {
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";    // ال
 constexpr std::string_view kLam = "\xD9\x84";           // ل
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";  // لل
+
+// Endings a title loses in RoleWordForms, longest first.
+const char* const kRoleSuffixes[] = {
+    "\xD8\xAA\xD9\x87\xD8\xA7",  // تها
+    "\xD8\xAA\xD9\x87",          // ته
+    "\xD9\x87\xD9\x85\xD8\xA7",  // هما
+    "\xD9\x87\xD9\x85",          // هم
+    "\xD9\x87\xD8\xA7",          // ها
+    "\xD9\x8A\xD9\x86",          // ين
+    "\xD9\x88\xD9\x86",          // ون
+    "\xD8\xA9",                  // ة
+    "\xD8\xA7",                  // ا
+    "\xD9\x87",                  // ه
+};
 
 }  // namespace
 
@@ -93,21 +136,9 @@ std::vector<std::string> RoleWordForms(std::string_view word) {
   } else if (StartsWith(word, kLam) && Letters(word) > 3) {
     bases.emplace_back(word.substr(kLam.size()));  // the ل left of لل
   }
-  static const char* const kSuffixes[] = {
-      "\xD8\xAA\xD9\x87\xD8\xA7",  // تها
-      "\xD8\xAA\xD9\x87",          // ته
-      "\xD9\x87\xD9\x85\xD8\xA7",  // هما
-      "\xD9\x87\xD9\x85",          // هم
-      "\xD9\x87\xD8\xA7",          // ها
-      "\xD9\x8A\xD9\x86",          // ين
-      "\xD9\x88\xD9\x86",          // ون
-      "\xD8\xA9",                  // ة
-      "\xD8\xA7",                  // ا
-      "\xD9\x87",                  // ه
-  };
   for (const std::string& b : bases) {
     add(b);
-    for (const char* suffix : kSuffixes) {
+    for (const char* suffix : kRoleSuffixes) {
       std::string_view s(suffix);
       if (EndsWith(b, s) && Letters(b) >= Letters(s) + 3) add(b.substr(0, b.size() - s.size()));
     }
@@ -164,21 +195,7 @@ bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
 
 namespace {
 
-enum WordFlag : uint16_t {
-  kGiven = 1 << 0,
-  kFamily = 1 << 1,
-  kCommon = 1 << 2,
-  kParticle = 1 << 3,
-  kSuffix = 1 << 4,
-  kStopInside = 1 << 5,
-  kHonorific = 1 << 6,
-  kTitle = 1 << 7,
-  kListedStop = 1 << 8,
-  kIntro = 1 << 9,
-  kRole = 1 << 10,
-  kNationality = 1 << 11,
-  kNationalityKnown = 1 << 12,  // kNationality is computed on demand
-};
+
 
 // Answers per word, computed once per thread and data set: the same words
 // come back in every article, and each answer costs several class lookups.
@@ -231,15 +248,34 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   }
   std::string_view bare = StripArticle(word);
   if (bare.size() != word.size() && rules_->InAnyClass(bare) && InClass("person_stop", bare)) f |= kListedStop;
-  if (StartsWith(word, kAl) || !(f & kGiven)) {
-    for (const std::string& form : RoleWordForms(word)) {
-      if (rules_->InAnyClass(form) && InClass("role_canonical", form)) {
-        f |= kRole;
-        break;
-      }
+  if ((StartsWith(word, kAl) || !(f & kGiven)) && IsRoleForm(word)) f |= kRole;
+  return f;
+}
+
+// Whether one of the RoleWordForms of `word` is a title of role_canonical,
+// tried without building the forms.
+bool PersonLexicon::IsRoleForm(std::string_view word) const {
+  auto title = [&](std::string_view form) {
+    return !form.empty() && rules_->InAnyClass(form) && InClass("role_canonical", form);
+  };
+  std::string_view bases[2] = {word, {}};
+  if (StartsWith(word, kLamLam) && Letters(word) > 3) {
+    bases[1] = word.substr(kLamLam.size());
+  } else if (StartsWith(word, kAl) && Letters(word) > 3) {
+    bases[1] = word.substr(kAl.size());
+  } else if (StartsWith(word, kLam) && Letters(word) > 3) {
+    bases[1] = word.substr(kLam.size());
+  }
+  for (std::string_view b : bases) {
+    if (b.empty()) continue;
+    if (title(b)) return true;
+    const size_t letters = Letters(b);
+    for (const char* suffix : kRoleSuffixes) {
+      const std::string_view s(suffix);
+      if (EndsWith(b, s) && letters >= Letters(s) + 3 && title(b.substr(0, b.size() - s.size()))) return true;
     }
   }
-  return f;
+  return false;
 }
 
 bool PersonLexicon::IsGiven(std::string_view word) const { return Flags(word) & kGiven; }
@@ -258,9 +294,7 @@ bool PersonLexicon::IsNationality(std::string_view word) const {
   return f & kNationality;
 }
 
-bool PersonLexicon::IsStop(std::string_view word) const {
-  return Flags(word) & (kListedStop | kHonorific | kTitle | kIntro | kRole);
-}
+bool PersonLexicon::IsStop(std::string_view word) const { return Info(word).stop(); }
 
 std::optional<std::string> PersonLexicon::RoleCanonical(std::string_view title) const {
   if (rules_ == nullptr) return std::nullopt;

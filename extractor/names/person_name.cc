@@ -221,36 +221,48 @@ bool OpensClause(std::string_view rest, const PersonLexicon& lexicon) {
 
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lex, bool whole,
                       bool strict) {
-  const std::vector<WordSpan> words = text_util::LeadingWords(text, 9);
+  text_util::WordReader words(text);
   auto word = [&](size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
   std::vector<Unit> units;
+  units.reserve(4);
   size_t i = 0;
-  while (i < words.size() && units.size() < 4) {
+  // One lookup per word: the next word's answers are kept for the next round.
+  PersonLexicon::Word info, next_info;
+  bool next_known = false;
+  while (units.size() < 4 && words.Has(i)) {
     const std::string_view w = word(i);
-    const bool has_next = i + 1 < words.size() && !words[i].closed;
+    info = next_known ? next_info : lex.Info(w);
+    const bool has_next = !words[i].closed && words.Has(i + 1);
+    next_known = false;
+    if (has_next) {
+      next_info = lex.Info(word(i + 1));
+      next_known = true;
+    }
     Unit u;
     u.first = u.last = i;
-    if (lex.IsParticle(w)) {
+    if (info.particle()) {
       // The word after a particle is part of the name (عبد الكريم, أيت الحاج)
       // unless it is a function word.
-      if (!has_next || (lex.IsListedStop(word(i + 1)) && !StartsWith(word(i + 1), kAl))) break;
+      if (!has_next || (next_info.listed_stop() && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
-    } else if (has_next && lex.IsNameSuffix(word(i + 1)) && !lex.IsStop(w)) {
+      next_known = false;
+    } else if (has_next && next_info.name_suffix() && !info.stop()) {
       u.last = i + 1;
       u.kind = UnitKind::kCompound;
-    } else if (GluedCompound(w) && !lex.IsStop(w)) {
+      next_known = false;
+    } else if (GluedCompound(w) && !info.stop()) {
       u.kind = UnitKind::kCompound;
       u.common = strict;
-    } else if (lex.IsListedStop(w) || (!units.empty() && lex.IsStopInside(w))) {
+    } else if (info.listed_stop() || (!units.empty() && info.stop_inside())) {
       break;
-    } else if (lex.IsGiven(w)) {
+    } else if (info.given()) {
       u.kind = UnitKind::kGiven;
-      u.common = strict || lex.IsCommonGiven(w);
-      u.preposition = lex.IsStopInside(w);
-    } else if (lex.IsFamily(w)) {
+      u.common = strict || info.common_given();
+      u.preposition = info.stop_inside();
+    } else if (info.family()) {
       u.kind = UnitKind::kFamily;
-    } else if (lex.IsStop(w) || CliticArticle(w)) {
+    } else if (info.stop() || CliticArticle(w)) {
       break;
     } else if (StartsWith(w, kAl) && Letters(w) >= 4) {
       u.kind = UnitKind::kAl;

@@ -26,6 +26,14 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
   return false;
 }
 
+// A quick test before UnknownSurname: a second word follows the first and is
+// not a stop word.
+bool MaySurname(std::string_view span, const PersonLexicon& lexicon) {
+  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(span, 2);
+  if (words.size() < 2) return false;
+  return !lexicon.IsStop(span.substr(words[1].begin, words[1].end - words[1].begin));
+}
+
 // A given name (not the preposition على) followed by surname words the
 // lists do not know: no `ال` noun after a feminine or everyday word (زينة
 // البيت) and no feminine `ال` noun, no pronoun ending (ذويهم), no place or
@@ -73,7 +81,7 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   else if (match.Has("speech")) evidence = NameEvidence::kForeign;
   else if (match.Has("title") || match.Has("role")) evidence = NameEvidence::kTitle;
   size_t length = ScanPersonName(span, evidence, lexicon);
-  if (length == 0 && evidence == NameEvidence::kNone) {
+  if (length == 0 && evidence == NameEvidence::kNone && MaySurname(span, lexicon)) {
     // A given name and a surname the lists do not know (كريم فانتو في), when a
     // clause opens after them.
     length = ScanPersonName(span, NameEvidence::kTitle, lexicon);
