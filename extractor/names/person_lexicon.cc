@@ -67,6 +67,13 @@ bool WordReader::ReadNext() {
   w.begin = pos_;
   size_t p = pos_;
   while (p < text_.size()) {
+    const unsigned char c = static_cast<unsigned char>(text_[p]);
+    if (c >= 0xD8 && c <= 0xDB && p + 1 < text_.size()) {  // two-byte Arabic code point
+      const char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(text_[p + 1]) & 0x3F);
+      if (!IsArabicLetter(cp)) break;
+      p += 2;
+      continue;
+    }
     size_t q = p;
     if (!IsArabicLetter(Decode(text_, &q))) break;
     p = q;
@@ -270,9 +277,11 @@ bool PersonLexicon::IsRoleForm(std::string_view word) const {
     if (b.empty()) continue;
     if (title(b)) return true;
     const size_t letters = Letters(b);
+    if (letters < 4) continue;  // every ending leaves three letters at least
     for (const char* suffix : kRoleSuffixes) {
       const std::string_view s(suffix);
-      if (EndsWith(b, s) && letters >= Letters(s) + 3 && title(b.substr(0, b.size() - s.size()))) return true;
+      // The endings are Arabic letters of two bytes each.
+      if (EndsWith(b, s) && letters >= s.size() / 2 + 3 && title(b.substr(0, b.size() - s.size()))) return true;
     }
   }
   return false;
