@@ -6,6 +6,7 @@
 #include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,30 +34,10 @@ std::string_view StripArticle(std::string_view word) {
 
 std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words) {
   std::vector<WordSpan> words;
-  size_t pos = 0;
-  while (pos < text.size() && words.size() < max_words) {
-    WordSpan w;
-    w.begin = pos;
-    size_t p = pos;
-    while (p < text.size()) {
-      size_t q = p;
-      if (!IsArabicLetter(Decode(text, &q))) break;
-      p = q;
-    }
-    if (p == pos) break;  // not a letter
-    w.end = p;
-    // What follows: spaces or tabs then another letter, or anything else.
-    size_t q = p;
-    while (q < text.size() && (text[q] == ' ' || text[q] == '\t')) ++q;
-    bool next_is_letter = false;
-    if (q > p && q < text.size()) {
-      size_t r = q;
-      next_is_letter = IsArabicLetter(Decode(text, &r));
-    }
-    w.closed = !next_is_letter;
-    words.push_back(w);
-    if (w.closed) break;
-    pos = q;
+  WordReader reader(text);
+  for (size_t k = 0; k < max_words && k < WordReader::kMaxWords && reader.Has(k); ++k) {
+    if (words.empty()) words.reserve(std::min(max_words, WordReader::kMaxWords));
+    words.push_back(reader[k]);
   }
   return words;
 }

@@ -211,8 +211,8 @@ bool OpensClause(std::string_view rest, const PersonLexicon& lexicon) {
   if (c == 0x060C || c == ',' || c == ':' || c == 0x061B || c == ';' || c == '"' || c == '\'' || c == 0x00AB ||
       c == 0x201C || c == '(')
     return true;
-  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(rest.substr(p), 1);
-  if (words.empty() || lexicon.rules() == nullptr) return false;
+  text_util::WordReader words(rest.substr(p));
+  if (!words.Has(0) || lexicon.rules() == nullptr) return false;
   const std::string_view word = rest.substr(p + words[0].begin, words[0].end - words[0].begin);
   // A title of office in apposition (وقال X مدير الشركة إن).
   return lexicon.rules()->ClassValue("person_speech_after", word).has_value() || lexicon.IsRoleWord(word);

@@ -29,8 +29,8 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
 // A quick test before UnknownSurname: a second word follows the first and is
 // not a stop word.
 bool MaySurname(std::string_view span, const PersonLexicon& lexicon) {
-  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(span, 2);
-  if (words.size() < 2) return false;
+  text_util::WordReader words(span);
+  if (!words.Has(1)) return false;
   return !lexicon.IsStop(span.substr(words[1].begin, words[1].end - words[1].begin));
 }
 
@@ -98,7 +98,8 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   const size_t span_offset = static_cast<size_t>(span.data() - match.text.data());
   if (match.Has("speech")) {
     // A country or an organization speaks as often as a person (وأعلنت فرنسا أن).
-    const std::vector<text_util::WordSpan> first = text_util::LeadingWords(span, 1);
+    text_util::WordReader first(span);
+    first.Has(0);
     const std::string_view first_word = span.substr(first[0].begin, first[0].end - first[0].begin);
     if (context.gazetteer != nullptr &&
         (context.gazetteer->HasWord(first_word, "LOC") || context.gazetteer->HasWord(first_word, "ORG")))
