@@ -502,6 +502,19 @@ class Fixups:
             die("\n".join(bad))
 
 
+# A foreign hard g at the end of a word after ن or ر (-ng, -burg) is written غ or ج
+# (هونغ كونغ, هونج كونج; هامبورغ, هامبورج): names outside the Arab countries get the
+# ج spelling too. Such rows rank after every spelling from a source, so a real name
+# with ج keeps its own entry.
+G_VARIANT_PRIO = 100
+G_FINAL_RE = re.compile(r"(?<=[نر])غ(?=$|[ \-])")
+
+
+def g_variants(name):
+    variant = G_FINAL_RE.sub("ج", name)
+    return [variant] if variant != name and letters(name) >= 4 else []
+
+
 # --------------------------------------------------------------------------- builders
 
 def build_countries(src, fixups):
@@ -528,6 +541,9 @@ def build_countries(src, fixups):
         for prio, raw in enumerate(cols):
             for s in spellings(raw):
                 gaz.add(s, canonical, "LOC", "country", "cc:" + cc, prio)
+                if cc not in ARAB_CC:
+                    for v in g_variants(s):
+                        gaz.add(v, canonical, "LOC", "country", "cc:" + cc, prio + G_VARIANT_PRIO)
     fixups.apply(gaz)
     gaz.dedup()
     return gaz
@@ -685,6 +701,9 @@ def build_cities(src, fixups, country_names):
             continue
         # bigger cities first among rows of the same tier
         gaz.add(name, name, "LOC", "city", "gn:" + r["idx"], prio + (1.0 - min(pop, 10**8) / 10**8))
+        if cc not in ARAB_CC:
+            for v in g_variants(name):
+                gaz.add(v, name, "LOC", "city", "gn:" + r["idx"], prio + G_VARIANT_PRIO)
     fixups.apply(gaz)
     # 3. Filters: stoplist, too short, names of countries (the country wins: الجزائر, تونس).
     stop = {norm(w) for w in CITY_STOPLIST}
