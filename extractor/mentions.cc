@@ -4,9 +4,12 @@
 //  - a name right after a title of office and its organization
 //    (رئيس الجمعية محمد أمزال, رئيسها السيد X, الرئيس الأمريكي X) becomes a
 //    PERSON even when the name rules needed more evidence;
+//  - a foreign name after a nationality (والفرنسي X Y في) becomes a PERSON
+//    when a clause opens after it;
 //  - the words right before a title, from a clause boundary, become a PERSON
 //    when they read as a name (انتخب X Y رئيسا, ، وX Y أمينة عامة);
-//  - a full name said again, and a later mention by surname alone (`العلوي`),
+//  - a full name said again (or a one-word name found with evidence around
+//    it), and a later mention by surname alone (`العلوي`),
 //    become PERSONs whose norm is the full name given elsewhere in the article.
 // New entities keep the list sorted and non-overlapping; gazetteer hits and
 // shorter person names inside a new name give way to it.
@@ -42,6 +45,42 @@ bool Insert(std::vector<Candidate>* entities, Candidate c) {
   entities->erase(entities->begin() + k, entities->begin() + last);
   entities->insert(entities->begin() + k, std::move(c));
   return true;
+}
+
+// Insert() for each of `found` (sorted by begin) in turn, in one pass over
+// `entities` instead of one vector insertion each.
+void InsertAll(std::vector<Candidate>* entities, std::vector<Candidate> found) {
+  if (found.empty()) return;
+  std::vector<Candidate> out;
+  out.reserve(entities->size() + found.size());
+  size_t i = 0;
+  const size_t n = entities->size();
+  for (Candidate& c : found) {
+    while (i < n && (*entities)[i].begin < c.begin) out.push_back(std::move((*entities)[i++]));
+    if (!out.empty() && out.back().end > c.begin) continue;
+    size_t k = i;
+    bool ok = true;
+    for (; k < n && (*entities)[k].begin < c.end; ++k) {
+      const Candidate& inside = (*entities)[k];
+      const bool gives_way = inside.priority <= kGazetteerPriority || (inside.type == "PERSON" && c.type == "PERSON");
+      if (inside.end > c.end || !gives_way || inside.type == "ROLE") {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    i = k;
+    out.push_back(std::move(c));
+  }
+  while (i < n) out.push_back(std::move((*entities)[i++]));
+  entities->swap(out);
+}
+
+// Whether an entity starts inside [begin, end): a place or organization
+// after a glued preposition (بباريس) is not part of a name.
+bool EntityInside(const std::vector<Candidate>& entities, uint32_t begin, uint32_t end) {
+  const size_t k = rel::FirstFrom(entities, begin);
+  return k < entities.size() && entities[k].begin < end;
 }
 
 // A name found without context right after a glued preposition (لدينا ->
@@ -85,18 +124,28 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
     } else if (auto an = rel::AnaphorAt(a, p, lex)) {
       if (rel::Blank(rel::Between(a, p, an->begin)) || an->begin == p) p = an->end;
     }
-    // Up to two adjectives of nationality or place (الرئيس الأمريكي, وزير الخارجية الروسي).
-    for (int n = 0; n < 2; ++n) {
+    // Up to two adjectives of nationality or place (الرئيس الأمريكي, وزير
+    // الخارجية الروسي), or a complement before one (وزير الدفاع الألماني).
+    // After a nationality the name may be a foreign one the lists do not know.
+    bool nationality = false;
+    for (int n = 0; n < 3; ++n) {
       rel::Word w = rel::NextWord(a, p);
       const std::string_view word = rel::Between(a, w.begin, w.end);
       const bool nisba = text_util::EndsWith(word, "\xD9\x8A") || text_util::EndsWith(word, "\xD9\x8A\xD8\xA9");
-      if (w.empty() || !rel::Blank(rel::Between(a, p, w.begin)) || !text_util::StartsWith(word, kAl) || !nisba ||
+      if (w.empty() || !rel::Blank(rel::Between(a, p, w.begin)) || !text_util::StartsWith(word, kAl) ||
           lex.IsGiven(word) || lex.IsFamily(word) || lex.IsParticle(word) || rel::EntityAt(*entities, w.begin) >= 0)
         break;
+      if (!nisba) {
+        rel::Word next = rel::NextWord(a, w.end);
+        if (n > 0 || next.empty() || !rel::Blank(rel::Between(a, w.end, next.begin)) ||
+            !lex.IsNationality(rel::Between(a, next.begin, next.end)))
+          break;
+      }
+      nationality |= lex.IsNationality(word);
       p = w.end;
     }
     uint32_t q = rel::SkipFiller(a, p, "\xD8\x8C,:");  // ، , :
-    NameEvidence evidence = NameEvidence::kAfterRole;
+    NameEvidence evidence = nationality ? NameEvidence::kForeign : NameEvidence::kAfterRole;
     for (int n = 0; n < 3; ++n) {
       rel::Word w = rel::NextWord(a, q);
       if (w.empty()) break;
@@ -117,7 +166,13 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
         q += 2;
     }
     if (q >= a.text.size() || rel::EntityAt(*entities, q) >= 0) continue;
-    const size_t length = ScanPersonName(a.text.substr(q), evidence, lex);
+    size_t length = ScanPersonName(a.text.substr(q), evidence, lex);
+    if (length == 0 && evidence == NameEvidence::kAfterRole) {
+      // A foreign name the lists do not know (الرئيس جورج X في), when a clause opens after it.
+      length = ScanPersonName(a.text.substr(q), NameEvidence::kForeign, lex);
+      if (length > 0 && (!OpensClause(a.text.substr(q + length), lex) || EntityInside(*entities, q, q + length)))
+        length = 0;
+    }
     if (length == 0) continue;
     Candidate c;
     c.begin = q;
@@ -125,6 +180,41 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
     c.type = "PERSON";
     c.norm = DefaultNorm(a, c.begin, c.end);
     c.rule = "mentions.cc person_after_role";
+    c.priority = kMentionPriority;
+    Insert(entities, std::move(c));
+  }
+}
+
+// A nationality used as a noun or after one (والفرنسي X Y في, لاعب الفريق
+// البرازيلي X الذي): the words after it, when they read as a foreign name and
+// a clause opens after them. Only words of the shape ال...ي are looked up.
+void AddNamesAfterNationalities(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
+  const std::vector<Token>& tokens = *a.tokens;
+  for (size_t t = 0; t + 1 < tokens.size(); ++t) {
+    if (tokens[t].kind != TokenKind::kArabic || tokens[t].end - tokens[t].begin < 10) continue;
+    std::string_view word = tokens[t].View(a.text);
+    // Byte tests first: ال...ي, or وال...ي.
+    const unsigned char* b = reinterpret_cast<const unsigned char*>(word.data());
+    const size_t n = word.size();
+    if (b[n - 2] != 0xD9 || b[n - 1] != 0x8A) continue;  // ي
+    if (b[0] == 0xD9 && b[1] == 0x88) {  // و
+      word.remove_prefix(2);
+      b += 2;
+    }
+    if (b[0] != 0xD8 || b[1] != 0xA7 || b[2] != 0xD9 || b[3] != 0x84 || !lex.IsNationality(word)) continue;  // ال
+    const uint32_t q = tokens[t + 1].begin;
+    if (tokens[t + 1].kind != TokenKind::kArabic || !rel::Blank(rel::Between(a, tokens[t].end, q)) ||
+        rel::EntityAt(*entities, q) >= 0 || rel::EntityAt(*entities, tokens[t].begin) >= 0)
+      continue;
+    const size_t length = ScanPersonName(a.text.substr(q), NameEvidence::kForeign, lex);
+    if (length == 0 || !OpensClause(a.text.substr(q + length), lex)) continue;
+    if (EntityInside(*entities, q, q + length)) continue;
+    Candidate c;
+    c.begin = q;
+    c.end = static_cast<uint32_t>(q + length);
+    c.type = "PERSON";
+    c.norm = DefaultNorm(a, c.begin, c.end);
+    c.rule = "mentions.cc person_after_nationality";
     c.priority = kMentionPriority;
     Insert(entities, std::move(c));
   }
@@ -266,9 +356,19 @@ bool Linkable(const std::vector<std::string>& surname, const PersonLexicon& lex,
   return LooksLikeSurname(w) || (with_context && text_util::Letters(w) >= 4);
 }
 
+// The low bits of the last byte of a word's first and last characters: a
+// filter before a hash lookup of a word.
+constexpr size_t kEdgeKeys = 1 << 12;
+inline size_t EdgeKey(std::string_view word) {
+  if (word.size() < 2) return 0;
+  return (static_cast<size_t>(static_cast<unsigned char>(word[1]) & 0x3F) << 6) |
+         (static_cast<unsigned char>(word.back()) & 0x3F);
+}
+
 struct Mention {
   std::vector<std::string> words;
   std::string norm;
+  size_t norm_words = 0;  // words of the full name
 };
 
 // Full names again (a repeated name needs no context the second time) and
@@ -281,14 +381,28 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     for (const std::string& w : words) key += w + " ";
     auto it = by_key.find(key);
     if (it == by_key.end()) {
-      by_key[key] = Mention{std::move(words), norm};
-    } else if (Squeezed(it->second.norm) != Squeezed(norm)) {
-      ambiguous[key] = true;  // two people share it
+      by_key[key] = Mention{std::move(words), norm, NameWords(norm).size()};
+      return;
     }
+    // The same person by surname alone (أيت عدي) and by full name (رشيد أيت عدي): the full name.
+    const std::string have = Squeezed(it->second.norm), add_norm = Squeezed(norm);
+    if (have == add_norm || text_util::EndsWith(have, add_norm)) return;
+    if (text_util::EndsWith(add_norm, have)) {
+      it->second.norm = norm;
+      it->second.norm_words = NameWords(norm).size();
+      return;
+    }
+    ambiguous[key] = true;  // two people share it
   };
-  for (const Candidate& c : *entities) {
+  // The words of every person, by entity index.
+  std::vector<std::vector<std::string>> person_words(entities->size());
+  for (size_t i = 0; i < entities->size(); ++i) {
+    const Candidate& c = (*entities)[i];
     if (c.type != "PERSON") continue;
-    std::vector<std::string> words = NameWords(rel::Between(a, c.begin, c.end));
+    person_words[i] = NameWords(rel::Between(a, c.begin, c.end));
+    const std::vector<std::string>& words = person_words[i];
+    // A name of one word found with evidence around it (ورأى X أنه), said again.
+    if (words.size() == 1 && WithContext(c) && Linkable(words, lex, /*with_context=*/true)) add(words, c.norm);
     if (words.size() < 2) continue;
     add(words, c.norm);
     size_t from = words.size() - 1;
@@ -297,21 +411,28 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     if (Linkable(surname, lex, WithContext(c))) add(surname, c.norm);
   }
   if (by_key.empty()) return;
-  // Existing one-word mentions get the full name as norm.
-  for (Candidate& c : *entities) {
+  // Existing short mentions (a surname alone) get the full name as norm.
+  for (size_t i = 0; i < entities->size(); ++i) {
+    Candidate& c = (*entities)[i];
     if (c.type != "PERSON") continue;
-    std::vector<std::string> words = NameWords(rel::Between(a, c.begin, c.end));
+    const std::vector<std::string>& words = person_words[i];
     std::string key;
     for (const std::string& w : words) key += w + " ";
     auto it = by_key.find(key);
-    if (words.size() == 1 && it != by_key.end() && !ambiguous.count(key)) c.norm = it->second.norm;
+    if (it != by_key.end() && !ambiguous.count(key) && words.size() < it->second.norm_words)
+      c.norm = it->second.norm;
   }
-  // Index by first word.
-  std::unordered_map<std::string, std::vector<const Mention*>> by_first;
-  for (const auto& [key, m] : by_key)
-    if (!ambiguous.count(key)) by_first[m.words[0]].push_back(&m);
+  // Index by first word; the first and last letters of the first words let
+  // most tokens be skipped without a lookup.
+  std::unordered_map<std::string_view, std::vector<const Mention*>> by_first;
+  std::vector<bool> edges(kEdgeKeys, false);
+  for (const auto& [key, m] : by_key) {
+    if (ambiguous.count(key)) continue;
+    by_first[m.words[0]].push_back(&m);
+    edges[EdgeKey(m.words[0])] = true;
+  }
   const std::vector<Token>& tokens = *a.tokens;
-  std::string scratch, key;
+  std::string scratch;
   std::vector<Candidate> found;
   for (size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].kind != TokenKind::kArabic) continue;
@@ -325,8 +446,8 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         text = tokens[t].StemText(a.key_text, stem, &scratch);
         skip = stem.skip;
       }
-      key.assign(text);
-      auto it = by_first.find(key);
+      if (!edges[EdgeKey(text)]) continue;
+      auto it = by_first.find(text);
       if (it == by_first.end()) continue;
       // The longest mention that matches here.
       const Mention* best = nullptr;
@@ -349,7 +470,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         const std::string_view pw = rel::Between(a, prev.begin, prev.end);
         if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin)) &&
             (lex.IsGiven(pw) || lex.IsParticle(pw)) && Squeezed(best->norm).size() > Squeezed(pw).size() &&
-            best->words.size() < NameWords(best->norm).size())
+            best->words.size() < best->norm_words)
           break;
       }
       Candidate c;
@@ -357,12 +478,12 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
       c.end = end;
       c.type = "PERSON";
       c.norm = best->norm;
-      c.rule = best->words.size() < NameWords(best->norm).size() ? "mentions.cc surname" : "mentions.cc repeated_name";
+      c.rule = best->words.size() < best->norm_words ? "mentions.cc surname" : "mentions.cc repeated_name";
       c.priority = kMentionPriority;
       found.push_back(std::move(c));
     }
   }
-  for (Candidate& c : found) Insert(entities, std::move(c));
+  InsertAll(entities, std::move(found));
 }
 
 }  // namespace
@@ -371,6 +492,7 @@ void LinkMentions(const Analysis& analysis, std::vector<Candidate>* entities) {
   const PersonLexicon lexicon(analysis.gazetteer, analysis.rules);
   DropPrefixedNames(analysis, lexicon, entities);
   AddNamesAfterRoles(analysis, lexicon, entities);
+  AddNamesAfterNationalities(analysis, lexicon, entities);
   AddNamesBeforeRoles(analysis, lexicon, entities);
   LinkSurnames(analysis, lexicon, entities);
 }

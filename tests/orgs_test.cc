@@ -85,6 +85,9 @@ TEST_CASE("orgs: the name ends at the right word") {
       {"a ministry before another organization", "بدعم من وزارة الثقافة والتواصل ومجلس الجهة",
        "وزارة الثقافة والتواصل", "ministry", ""},
       {"a news outlet in a byline", "عنوان الخبر\n\nصدى الجبل | 12 ماي 2023\nنظمت", "صدى الجبل", "media", ""},
+      {"a world company", "أعلنت مايكروسوفت عن نتائجها الفصلية", "مايكروسوفت", "company", ""},
+      {"a club named after its city", "فاز مانشستر يونايتد على ضيفه", "مانشستر يونايتد", "club", ""},
+      {"a world newspaper", "ذكرت صحيفة واشنطن بوست أن", "صحيفة واشنطن بوست", "media", "واشنطن بوست"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.phenomenon);
@@ -116,6 +119,7 @@ TEST_CASE("orgs: generic, anaphoric and indefinite mentions are not names") {
       {"a generic adjective", "وأكدت الوزارة الوصية أن"},
       {"a facility", "افتتح مركز التكوين المهني الذي"},
       {"a team of a club", "وحقق فريق الكبار الصعود"},
+      {"a common noun that is also the short name of a movement", "تشكل الخطة القاعدة الأساسية للحل"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.phenomenon);

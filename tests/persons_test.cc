@@ -69,6 +69,31 @@ TEST_CASE("persons: where a name starts and ends") {
       {"a given name after ك", "وكان كريم الخلق محبوبا", ""},
       {"a verb before a name and a title", "وأكد نور الشمس مدير المدرسة", ""},
       {"an honorific before a title", "وقال السيد الرئيس إن اللقاء ناجح", ""},
+      {"a foreign name after a title and a nationality", "وصرح الرئيس الفنلندي ماتياس كورهونين بأن", "ماتياس كورهونين"},
+      {"a complement before the nationality", "وأشار وزير الدفاع الكندي روبرت ماكلين إلى", "روبرت ماكلين"},
+      {"a verb after a title and a nationality", "وأكد أن الرئيس الفنلندي سعى إلى التهدئة", ""},
+      {"an accusative after a foreign name", "وشن المندوب الكندي روبرت ماكلين هجوما على", "روبرت ماكلين"},
+      {"a foreign name after a verb of speech", "وقال دانيال أولريش إن المحادثات انتهت", "دانيال أولريش"},
+      {"a surname alone after a verb of speech", "ورأى كورهونين أنه يجب الانتظار", "كورهونين"},
+      {"a country after a verb of speech", "وأعلنت البرتغال أنها ستشارك", ""},
+      {"a verb of speech without a clause after", "وتابع دراسته الجامعية", ""},
+      {"a foreign name after a nationality used as a noun", "وسجل الكندي فرانسوا لوبلان الهدف الثاني في الدقيقة 80",
+       ""},
+      {"a foreign name after a nationality, a clause after it", "وتألق الكندي فرانسوا لوبلان في المباراة",
+       "فرانسوا لوبلان"},
+      {"a sports adjective is not a nationality", "وشارك في النشاط الرياضي كريم في الدوري", ""},
+      {"a place after a nationality", "بعد لقاء نظيره الكندي بأوتاوا أمس", ""},
+      {"a foreign name after a bare title, a clause after it", "وقال إن الرئيس فيكتور هانسن في زيارة", "فيكتور هانسن"},
+      {"a place after a title and its organization", "برفقة مدير وكالة التنمية الفلاحية بأوتاوا، السيد", ""},
+      {"a participle after a title", "انتخب كريم بنعلي أمينا للمال، مؤكدا أن النادي", "كريم بنعلي"},
+      {"a given name and an unknown surname, a clause after them", "وسجل يوسف فانتو هدفين في المباراة",
+       "يوسف فانتو"},
+      {"a feminine noun and an article noun before a clause", "لتكون زينة البيت في العيد", ""},
+      {"a given name and a place", "وزار سمير باريس في الصيف", ""},
+      {"a one-word name found after a verb of speech, said again", "ورأى كورهونين أنه يجب الانتظار. ثم عاد كورهونين",
+       "كورهونين | كورهونين"},
+      {"a surname after a verb of speech takes the full name",
+       "وقال رشيد أيت عدي إن الدورة ناجحة. وأضاف أيت عدي أن", "رشيد أيت عدي | أيت عدي"},
   };
   for (const Case& c : cases) {
     INFO(c.phenomenon << ": " << c.text);
@@ -79,6 +104,11 @@ TEST_CASE("persons: where a name starts and ends") {
 TEST_CASE("persons: a surname mention takes the full name as norm") {
   CHECK(Describe("وقال يوسف الخطابي إن الدوري ناجح. وأضاف الخطابي أن", "PERSON", true) ==
         "يوسف الخطابي=يوسف الخطابي | الخطابي=يوسف الخطابي");
+}
+
+TEST_CASE("persons: a surname after a verb of speech takes the full name as norm") {
+  CHECK(Describe("وقال رشيد أيت عدي إن الدورة ناجحة. وأضاف أيت عدي أن", "PERSON", true) ==
+        "رشيد أيت عدي=رشيد ايت عدي | أيت عدي=رشيد ايت عدي");
 }
 
 TEST_CASE("roles: the title and its canonical value") {

@@ -71,6 +71,12 @@ TEST_CASE("places: unit nouns and the names after them") {
       {"a name in quote marks", "في ساحة «الأمل» بالمدينة", "ساحة «الأمل»", "other", ""},
       {"a street named after a person", "يقع المقر في شارع عبد الكريم الخطابي بالمدينة", "شارع عبد الكريم الخطابي",
        "other", ""},
+      {"a world region", "وتشهد منطقة الشرق الأوسط توترا", "الشرق الأوسط", "region", ""},
+      {"a sea with a spelling variant", "وصلت السفينة إلى البحر المتوسط", "البحر المتوسط", "other",
+       "البحر الأبيض المتوسط"},
+      {"a capital missing from GeoNames", "وصل الوفد إلى واشنطن أمس", "واشنطن", "city", ""},
+      {"a camp", "عادت الأسر إلى مخيم الوحدات بعد الزيارة", "مخيم الوحدات", "other", ""},
+      {"a province named after an adjective", "وصل إلى إقليم الجديدة صباحا", "إقليم الجديدة", "province", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.phenomenon);
@@ -98,6 +104,9 @@ TEST_CASE("places: common words after a unit noun are not places") {
       {"من جهة أخرى", "ومن جهة أخرى أكد المسؤول"},
       {"وجهة", "أصبحت وجهة سياحية مفضلة"},
       {"a city with an adjective", "إنها مدينة كبيرة"},
+      {"an adjective that is also a city", "أطلقت الشركة أجهزتها الجديدة في السوق"},
+      {"an adjective that is also a sea", "بلغ المعدل المتوسط للأسعار"},
+      {"a summer camp", "نظمت الجمعية مخيما صيفيا ثم مخيم صيفي آخر"},
       {"a city with a common noun", "مدينة الألعاب للأطفال"},
       {"قيادة as leadership", "تحت قيادة المدرب الجديد"},
       {"عمالة as labour", "عمالة الأطفال ظاهرة مقلقة"},

@@ -16,7 +16,8 @@ gazetteers/src/fixups.tsv and writes, sorted and deterministic:
     gazetteers/given_names.tsv    GIVEN_NAME    given:<crc32 of the canonical>
     gazetteers/family_names.tsv   FAMILY_NAME   family:<crc32 of the canonical>
 
-gazetteers/national_orgs.tsv is written by hand; this script only validates it.
+gazetteers/national_orgs.tsv and gazetteers/world_places.tsv are written by hand;
+this script only validates them.
 
 Every output row is `name<TAB>canonical<TAB>type<TAB>subtype<TAB>id`. Rows
 whose names are equal after the engine's name normalization (NFKC, no
@@ -76,7 +77,7 @@ ARAB_CAPITALS_GN = {
     "9403",   # Jerusalem
     "17345",  # Ramallah
 }
-WORLD_CITY_MIN_POP = 500000
+WORLD_CITY_MIN_POP = 250000
 ARAB_CITY_MIN_POP = 100000
 MIN_CITY_LETTERS = 3
 
@@ -93,6 +94,9 @@ CITY_STOPLIST = {
     "زرقاء", "الزرقاء", "العماره", "العمارة", "الزاوية", "الرمادي", "الأحمدي", "مشهد",
     "بورصة", "قيصرية", "بشار", "سعيدة", "الخمس", "كسلا", "ينبع", "حائل", "الزبير",
     "حماة", "آبا", "الأبي", "الأبيض", "بنين",
+    # world cities from 250,000 people whose Arabic name is a common word, a name or a brand
+    "ساري", "وان", "ياي", "ياش", "طراز", "نارا", "منصورة", "تويوتا", "كوت", "ميسا", "باري",
+    "سوري",
 }
 
 # Given names that are (also) very frequent words, particles, titles, months or weekdays;
@@ -498,6 +502,19 @@ class Fixups:
             die("\n".join(bad))
 
 
+# A foreign hard g at the end of a word after ن or ر (-ng, -burg) is written غ or ج
+# (هونغ كونغ, هونج كونج; هامبورغ, هامبورج): names outside the Arab countries get the
+# ج spelling too. Such rows rank after every spelling from a source, so a real name
+# with ج keeps its own entry.
+G_VARIANT_PRIO = 100
+G_FINAL_RE = re.compile(r"(?<=[نر])غ(?=$|[ \-])")
+
+
+def g_variants(name):
+    variant = G_FINAL_RE.sub("ج", name)
+    return [variant] if variant != name and letters(name) >= 4 else []
+
+
 # --------------------------------------------------------------------------- builders
 
 def build_countries(src, fixups):
@@ -524,6 +541,9 @@ def build_countries(src, fixups):
         for prio, raw in enumerate(cols):
             for s in spellings(raw):
                 gaz.add(s, canonical, "LOC", "country", "cc:" + cc, prio)
+                if cc not in ARAB_CC:
+                    for v in g_variants(s):
+                        gaz.add(v, canonical, "LOC", "country", "cc:" + cc, prio + G_VARIANT_PRIO)
     fixups.apply(gaz)
     gaz.dedup()
     return gaz
@@ -661,7 +681,7 @@ def build_cities(src, fixups, country_names):
         for s in spellings:
             gaz.add(s, spellings[0], "LOC", "city", "ma:" + c["id"], 10)
     # 2. GeoNames: every Moroccan city with an Arabic name, Arab capitals, cities of Arab
-    #    countries from 100,000 people, world cities from 500,000 people.
+    #    countries from 100,000 people, world cities from 250,000 people.
     gn_rows = read_tsv(os.path.join(src, "geonames", "geonames_debian_cities_ar.tsv"))
     for r in gn_rows:
         cc = r["cc"]
@@ -681,6 +701,9 @@ def build_cities(src, fixups, country_names):
             continue
         # bigger cities first among rows of the same tier
         gaz.add(name, name, "LOC", "city", "gn:" + r["idx"], prio + (1.0 - min(pop, 10**8) / 10**8))
+        if cc not in ARAB_CC:
+            for v in g_variants(name):
+                gaz.add(v, name, "LOC", "city", "gn:" + r["idx"], prio + G_VARIANT_PRIO)
     fixups.apply(gaz)
     # 3. Filters: stoplist, too short, names of countries (the country wins: الجزائر, تونس).
     stop = {norm(w) for w in CITY_STOPLIST}
@@ -977,13 +1000,14 @@ def main(argv=None):
         for e in errors:
             print(e, file=sys.stderr)
             failed = True
-    hand = os.path.join(out, "national_orgs.tsv")
-    if os.path.isfile(hand):
-        errors, n = validate_tsv(hand)
-        counts.append(("national_orgs.tsv (hand-written, validated)", n))
-        for e in errors:
-            print(e, file=sys.stderr)
-            failed = True
+    for filename in ("national_orgs.tsv", "world_places.tsv"):
+        hand = os.path.join(out, filename)
+        if os.path.isfile(hand):
+            errors, n = validate_tsv(hand)
+            counts.append(("%s (hand-written, validated)" % filename, n))
+            for e in errors:
+                print(e, file=sys.stderr)
+                failed = True
     for filename, n in counts:
         print("%-45s %6d rows" % (filename, n))
     if failed:

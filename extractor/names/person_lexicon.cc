@@ -3,9 +3,12 @@
 #include "khabar/word_table.h"
 
 #include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 
+#include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace khabar {
 namespace text_util {
@@ -31,32 +34,48 @@ std::string_view StripArticle(std::string_view word) {
 
 std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words) {
   std::vector<WordSpan> words;
-  size_t pos = 0;
-  while (pos < text.size() && words.size() < max_words) {
-    WordSpan w;
-    w.begin = pos;
-    size_t p = pos;
-    while (p < text.size()) {
-      size_t q = p;
-      if (!IsArabicLetter(Decode(text, &q))) break;
-      p = q;
-    }
-    if (p == pos) break;  // not a letter
-    w.end = p;
-    // What follows: spaces or tabs then another letter, or anything else.
-    size_t q = p;
-    while (q < text.size() && (text[q] == ' ' || text[q] == '\t')) ++q;
-    bool next_is_letter = false;
-    if (q > p && q < text.size()) {
-      size_t r = q;
-      next_is_letter = IsArabicLetter(Decode(text, &r));
-    }
-    w.closed = !next_is_letter;
-    words.push_back(w);
-    if (w.closed) break;
-    pos = q;
+  WordReader reader(text);
+  for (size_t k = 0; k < max_words && k < WordReader::kMaxWords && reader.Has(k); ++k) {
+    if (words.empty()) words.reserve(std::min(max_words, WordReader::kMaxWords));
+    words.push_back(reader[k]);
   }
   return words;
+}
+
+bool WordReader::ReadNext() {
+  if (done_ || count_ == kMaxWords || pos_ >= text_.size()) return false;
+  WordSpan w;
+  w.begin = pos_;
+  size_t p = pos_;
+  while (p < text_.size()) {
+    const unsigned char c = static_cast<unsigned char>(text_[p]);
+    if (c >= 0xD8 && c <= 0xDB && p + 1 < text_.size()) {  // two-byte Arabic code point
+      const char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(text_[p + 1]) & 0x3F);
+      if (!IsArabicLetter(cp)) break;
+      p += 2;
+      continue;
+    }
+    size_t q = p;
+    if (!IsArabicLetter(Decode(text_, &q))) break;
+    p = q;
+  }
+  if (p == pos_) {
+    done_ = true;
+    return false;
+  }
+  w.end = p;
+  size_t q = p;
+  while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
+  bool next_is_letter = false;
+  if (q > p && q < text_.size()) {
+    size_t r = q;
+    next_is_letter = IsArabicLetter(Decode(text_, &r));
+  }
+  w.closed = !next_is_letter;
+  words_[count_++] = w;
+  if (w.closed) done_ = true;
+  pos_ = q;
+  return true;
 }
 
 }  // namespace text_util
@@ -71,6 +90,20 @@ namespace {
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";    // ال
 constexpr std::string_view kLam = "\xD9\x84";           // ل
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";  // لل
+
+// Endings a title loses in RoleWordForms, longest first.
+const char* const kRoleSuffixes[] = {
+    "\xD8\xAA\xD9\x87\xD8\xA7",  // تها
+    "\xD8\xAA\xD9\x87",          // ته
+    "\xD9\x87\xD9\x85\xD8\xA7",  // هما
+    "\xD9\x87\xD9\x85",          // هم
+    "\xD9\x87\xD8\xA7",          // ها
+    "\xD9\x8A\xD9\x86",          // ين
+    "\xD9\x88\xD9\x86",          // ون
+    "\xD8\xA9",                  // ة
+    "\xD8\xA7",                  // ا
+    "\xD9\x87",                  // ه
+};
 
 }  // namespace
 
@@ -91,26 +124,57 @@ std::vector<std::string> RoleWordForms(std::string_view word) {
   } else if (StartsWith(word, kLam) && Letters(word) > 3) {
     bases.emplace_back(word.substr(kLam.size()));  // the ل left of لل
   }
-  static const char* const kSuffixes[] = {
-      "\xD8\xAA\xD9\x87\xD8\xA7",  // تها
-      "\xD8\xAA\xD9\x87",          // ته
-      "\xD9\x87\xD9\x85\xD8\xA7",  // هما
-      "\xD9\x87\xD9\x85",          // هم
-      "\xD9\x87\xD8\xA7",          // ها
-      "\xD9\x8A\xD9\x86",          // ين
-      "\xD9\x88\xD9\x86",          // ون
-      "\xD8\xA9",                  // ة
-      "\xD8\xA7",                  // ا
-      "\xD9\x87",                  // ه
-  };
   for (const std::string& b : bases) {
     add(b);
-    for (const char* suffix : kSuffixes) {
+    for (const char* suffix : kRoleSuffixes) {
       std::string_view s(suffix);
       if (EndsWith(b, s) && Letters(b) >= Letters(s) + 3) add(b.substr(0, b.size() - s.size()));
     }
   }
   return forms;
+}
+
+namespace {
+
+// Lookup keys of the countries and world regions of a gazetteer (ids cc:,
+// wp:), built once per thread and gazetteer.
+const std::unordered_set<std::string>& CountryKeys(const Gazetteer* gazetteer) {
+  thread_local const Gazetteer* built_for = nullptr;
+  thread_local size_t built_size = 0;
+  thread_local std::unordered_set<std::string> keys;
+  if (built_for != gazetteer || built_size != gazetteer->size()) {
+    keys.clear();
+    for (const GazetteerEntry& e : gazetteer->entries())
+      if (e.type == "LOC" && (StartsWith(e.id, "cc:") || StartsWith(e.id, "wp:")))
+        keys.insert(Gazetteer::Key(Normalizer::Default().NormalizeString(e.name)));
+    built_for = gazetteer;
+    built_size = gazetteer->size();
+  }
+  return keys;
+}
+
+}  // namespace
+
+// An adjective of nationality or origin (الفرنسي, الأمريكية, اللبناني,
+// السعودي): `ال` + a stem + ي or ية where the stem, with the endings a place
+// name takes (ا, يا, ال, ية), is a country or world region of the gazetteer
+// (فرنسا, لبنان, السعودية, أوروبا); not a city (الرياضي is not from الرياض).
+bool PersonLexicon::IsNationalityForm(std::string_view word) const {
+  if (gazetteer_ == nullptr || !StartsWith(word, kAl) || Letters(word) < 5) return false;
+  constexpr std::string_view kYa = "\xD9\x8A";            // ي
+  constexpr std::string_view kYaTa = "\xD9\x8A\xD8\xA9";  // ية
+  std::string_view adjective = word.substr(kAl.size());
+  if (EndsWith(adjective, kYaTa)) adjective.remove_suffix(kYaTa.size() - kYa.size());
+  if (!EndsWith(adjective, kYa)) return false;
+  const std::string_view stem = adjective.substr(0, adjective.size() - kYa.size());
+  if (Letters(stem) < 2) return false;
+  const std::string with_ya(adjective);
+  const std::string forms[] = {std::string(stem), std::string(kAl) + std::string(stem), with_ya + "\xD8\xA7",
+                               std::string(stem) + "\xD8\xA7", std::string(kAl) + with_ya + "\xD8\xA9"};
+  const std::unordered_set<std::string>& countries = CountryKeys(gazetteer_);
+  for (const std::string& f : forms)
+    if (countries.count(Gazetteer::Key(f))) return true;
+  return false;
 }
 
 bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
@@ -119,19 +183,7 @@ bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
 
 namespace {
 
-enum WordFlag : uint16_t {
-  kGiven = 1 << 0,
-  kFamily = 1 << 1,
-  kCommon = 1 << 2,
-  kParticle = 1 << 3,
-  kSuffix = 1 << 4,
-  kStopInside = 1 << 5,
-  kHonorific = 1 << 6,
-  kTitle = 1 << 7,
-  kListedStop = 1 << 8,
-  kIntro = 1 << 9,
-  kRole = 1 << 10,
-};
+
 
 // Answers per word, computed once per thread and data set: the same words
 // come back in every article, and each answer costs several class lookups.
@@ -147,7 +199,9 @@ constexpr size_t kMaxCachedWords = 1 << 18;
 
 }  // namespace
 
-uint16_t PersonLexicon::Flags(std::string_view word) const {
+uint16_t PersonLexicon::Flags(std::string_view word) const { return FlagsRef(word); }
+
+uint16_t& PersonLexicon::FlagsRef(std::string_view word) const {
   thread_local WordCache cache;
   const size_t data_size = (gazetteer_ ? gazetteer_->size() : 0) * 131 + (rules_ ? rules_->rules().size() : 0);
   if (cache.gazetteer != gazetteer_ || cache.rules != rules_ || cache.data_size != data_size ||
@@ -162,7 +216,7 @@ uint16_t PersonLexicon::Flags(std::string_view word) const {
   uint16_t f = ComputeFlags(word);
   cache.words.Insert(word);
   cache.flags.push_back(f);
-  return f;
+  return cache.flags.back();
 }
 
 uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
@@ -182,15 +236,36 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   }
   std::string_view bare = StripArticle(word);
   if (bare.size() != word.size() && rules_->InAnyClass(bare) && InClass("person_stop", bare)) f |= kListedStop;
-  if (StartsWith(word, kAl) || !(f & kGiven)) {
-    for (const std::string& form : RoleWordForms(word)) {
-      if (rules_->InAnyClass(form) && InClass("role_canonical", form)) {
-        f |= kRole;
-        break;
-      }
+  if ((StartsWith(word, kAl) || !(f & kGiven)) && IsRoleForm(word)) f |= kRole;
+  return f;
+}
+
+// Whether one of the RoleWordForms of `word` is a title of role_canonical,
+// tried without building the forms.
+bool PersonLexicon::IsRoleForm(std::string_view word) const {
+  auto title = [&](std::string_view form) {
+    return !form.empty() && rules_->InAnyClass(form) && InClass("role_canonical", form);
+  };
+  std::string_view bases[2] = {word, {}};
+  if (StartsWith(word, kLamLam) && Letters(word) > 3) {
+    bases[1] = word.substr(kLamLam.size());
+  } else if (StartsWith(word, kAl) && Letters(word) > 3) {
+    bases[1] = word.substr(kAl.size());
+  } else if (StartsWith(word, kLam) && Letters(word) > 3) {
+    bases[1] = word.substr(kLam.size());
+  }
+  for (std::string_view b : bases) {
+    if (b.empty()) continue;
+    if (title(b)) return true;
+    const size_t letters = Letters(b);
+    if (letters < 4) continue;  // every ending leaves three letters at least
+    for (const char* suffix : kRoleSuffixes) {
+      const std::string_view s(suffix);
+      // The endings are Arabic letters of two bytes each.
+      if (EndsWith(b, s) && letters >= s.size() / 2 + 3 && title(b.substr(0, b.size() - s.size()))) return true;
     }
   }
-  return f;
+  return false;
 }
 
 bool PersonLexicon::IsGiven(std::string_view word) const { return Flags(word) & kGiven; }
@@ -203,10 +278,13 @@ bool PersonLexicon::IsHonorific(std::string_view word) const { return Flags(word
 bool PersonLexicon::IsTitle(std::string_view word) const { return Flags(word) & kTitle; }
 bool PersonLexicon::IsRoleWord(std::string_view word) const { return Flags(word) & kRole; }
 bool PersonLexicon::IsListedStop(std::string_view word) const { return Flags(word) & kListedStop; }
-
-bool PersonLexicon::IsStop(std::string_view word) const {
-  return Flags(word) & (kListedStop | kHonorific | kTitle | kIntro | kRole);
+bool PersonLexicon::IsNationality(std::string_view word) const {
+  uint16_t& f = FlagsRef(word);
+  if (!(f & kNationalityKnown)) f |= kNationalityKnown | (IsNationalityForm(word) ? kNationality : 0);
+  return f & kNationality;
 }
+
+bool PersonLexicon::IsStop(std::string_view word) const { return Info(word).stop(); }
 
 std::optional<std::string> PersonLexicon::RoleCanonical(std::string_view title) const {
   if (rules_ == nullptr) return std::nullopt;

@@ -68,11 +68,66 @@ struct WordSpan {
 // the first character that is neither a letter nor such a space.
 std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words);
 
+// The same words, read one at a time as they are asked for, without
+// allocation: most names end after a word or two.
+class WordReader {
+ public:
+  static constexpr size_t kMaxWords = 9;
+  explicit WordReader(std::string_view text) : text_(text) {}
+  // Whether there is a word `k` (reads on as needed).
+  bool Has(size_t k) {
+    while (count_ <= k && ReadNext()) {
+    }
+    return k < count_;
+  }
+  // Word `k`, which Has(k) said exists.
+  const WordSpan& operator[](size_t k) const { return words_[k]; }
+
+ private:
+  bool ReadNext();
+  std::string_view text_;
+  size_t pos_ = 0;
+  bool done_ = false;
+  size_t count_ = 0;
+  WordSpan words_[kMaxWords];
+};
+
 }  // namespace text_util
 
 class PersonLexicon {
  public:
   PersonLexicon(const Gazetteer* gazetteer, const RuleSet* rules) : gazetteer_(gazetteer), rules_(rules) {}
+
+  // Answers about a word, cached per thread.
+  enum WordFlag : uint16_t {
+    kGiven = 1 << 0,
+    kFamily = 1 << 1,
+    kCommon = 1 << 2,
+    kParticle = 1 << 3,
+    kSuffix = 1 << 4,
+    kStopInside = 1 << 5,
+    kHonorific = 1 << 6,
+    kTitle = 1 << 7,
+    kListedStop = 1 << 8,
+    kIntro = 1 << 9,
+    kRole = 1 << 10,
+    kNationality = 1 << 11,
+    kNationalityKnown = 1 << 12,  // kNationality is computed on demand
+  };
+  // The answers of the Is* questions below (but IsNationality) for one word
+  // from a single lookup, for callers that ask several of them.
+  struct Word {
+    uint16_t flags = 0;
+    bool given() const { return flags & kGiven; }
+    bool family() const { return flags & kFamily; }
+    bool common_given() const { return flags & kCommon; }
+    bool particle() const { return flags & kParticle; }
+    bool name_suffix() const { return flags & kSuffix; }
+    bool stop_inside() const { return flags & kStopInside; }
+    bool listed_stop() const { return flags & kListedStop; }
+    bool stop() const { return flags & (kListedStop | kHonorific | kTitle | kIntro | kRole); }
+  };
+  Word Info(std::string_view word) const { return Word{Flags(word)}; }
 
   bool IsGiven(std::string_view word) const;
   bool IsFamily(std::string_view word) const;
@@ -86,6 +141,9 @@ class PersonLexicon {
   bool IsStopInside(std::string_view word) const;
   bool IsHonorific(std::string_view word) const;
   bool IsTitle(std::string_view word) const;
+  // An adjective of nationality or origin derived from a place of the
+  // gazetteer (الفرنسي, الأمريكية, اللبناني).
+  bool IsNationality(std::string_view word) const;
   // A word of the list person_stop (also tried without its article).
   bool IsListedStop(std::string_view word) const;
   // A word that ends a name or cannot start one: person_stop, honorifics,
@@ -104,8 +162,12 @@ class PersonLexicon {
 
  private:
   bool InClass(std::string_view cls, std::string_view word) const;
+  bool IsNationalityForm(std::string_view word) const;
+  bool IsRoleForm(std::string_view word) const;
   // Every answer above for one word, cached per thread.
   uint16_t Flags(std::string_view word) const;
+  // The cached answers of one word, for answers computed on demand.
+  uint16_t& FlagsRef(std::string_view word) const;
   uint16_t ComputeFlags(std::string_view word) const;
   const Gazetteer* gazetteer_;
   const RuleSet* rules_;

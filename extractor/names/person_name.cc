@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "khabar/rule_set.h"
+
 namespace khabar {
 namespace {
 
@@ -101,7 +103,32 @@ bool GluedCompound(std::string_view w) {
          (EndsWith(w, kAllah) && n >= 6 && !CliticArticle(w));
 }
 
+// A word the lists do not know that may be a foreign name (جورج, لافروف,
+// بوش): not a clitic word (ل و ف ك, ب before the article), not an imperfect
+// verb, not a short accusative (عزما) or a feminine noun (ضرورة, السلطات).
+// After the first word, ل starts a surname as often as ب does (لحود); ف and
+// ك start foreign names (فرانك, كارل) more often than they are clitics.
+bool ForeignLike(std::string_view w, bool first) {
+  if ((first && StartsWith(w, kLam)) || StartsWith(w, kWaw)) return false;
+  if ((StartsWith(w, kBa) || StartsWith(w, kLam) || StartsWith(w, kFa) || StartsWith(w, kKaf)) &&
+      StartsWith(w.substr(kBa.size()), kAl))
+    return false;
+  // A pronoun ending (دراسته, بلادها, قواتهم).
+  if (EndsWith(w, "\xD9\x87") || EndsWith(w, "\xD9\x87\xD8\xA7") || EndsWith(w, "\xD9\x87\xD9\x85")) return false;
+  if (EndsWith(w, kAlef) && Letters(w) <= 4) return false;
+  if (first && EndsWith(w, kYa) && Letters(w) == 3) return false;  // سعى, نفى, رأى
+  // An imperfect verb (يقول, ليقول, ستقوم); ف before one is rarer than names
+  // that start with في (فيكتور).
+  const bool verb = VerbWithPrefix(w) && !StartsWith(w, kFa);
+  return !verb && !Feminine(w) && Letters(w) >= 3;
+}
+
 bool AcceptFirst(const Unit& u, std::string_view w, NameEvidence evidence) {
+  if (evidence == NameEvidence::kForeign) {
+    if (u.preposition) return false;  // على
+    if (u.kind == UnitKind::kOther) return ForeignLike(w, /*first=*/true);
+    return u.kind != UnitKind::kAl;
+  }
   switch (u.kind) {
     case UnitKind::kGiven:
     case UnitKind::kCompound:
@@ -126,6 +153,14 @@ bool AcceptFirst(const Unit& u, std::string_view w, NameEvidence evidence) {
 
 bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence evidence, const Unit& first) {
   const bool first_common = first.common;
+  if (evidence == NameEvidence::kForeign) {
+    // A later word in the accusative (هجوما) is the object of a verb.
+    if (u.kind == UnitKind::kOther) return ForeignLike(w, /*first=*/false) && !EndsWith(w, kAlef);
+    // An `ال` word after a given name that is also an everyday word is a
+    // phrase (نور الشمس) unless it reads as a nisba.
+    if (u.kind == UnitKind::kAl) return position == 1 ? !Feminine(w) && (!first.common || Nisba(w)) : Nisba(w);
+    return true;
+  }
   switch (u.kind) {
     case UnitKind::kGiven:
     case UnitKind::kCompound:
@@ -167,38 +202,67 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
 
 bool LooksLikeSurname(std::string_view word) { return SurnameShape(word); }
 
+bool OpensClause(std::string_view rest, const PersonLexicon& lexicon) {
+  size_t p = 0;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t')) ++p;
+  if (p == rest.size()) return false;
+  size_t q = p;
+  const char32_t c = text_util::Decode(rest, &q);
+  if (c == 0x060C || c == ',' || c == ':' || c == 0x061B || c == ';' || c == '"' || c == '\'' || c == 0x00AB ||
+      c == 0x201C || c == '(')
+    return true;
+  text_util::WordReader words(rest.substr(p));
+  if (!words.Has(0) || lexicon.rules() == nullptr) return false;
+  const std::string_view word = rest.substr(p + words[0].begin, words[0].end - words[0].begin);
+  // A title of office in apposition (وقال X مدير الشركة إن).
+  return lexicon.rules()->ClassValue("person_speech_after", word).has_value() || lexicon.IsRoleWord(word);
+}
+
+
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lex, bool whole,
                       bool strict) {
-  const std::vector<WordSpan> words = text_util::LeadingWords(text, 9);
+  text_util::WordReader words(text);
   auto word = [&](size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
   std::vector<Unit> units;
+  units.reserve(4);
   size_t i = 0;
-  while (i < words.size() && units.size() < 4) {
+  // One lookup per word: the next word's answers are kept for the next round.
+  PersonLexicon::Word info, next_info;
+  bool next_known = false;
+  while (units.size() < 4 && words.Has(i)) {
     const std::string_view w = word(i);
-    const bool has_next = i + 1 < words.size() && !words[i].closed;
+    info = next_known ? next_info : lex.Info(w);
+    const bool has_next = !words[i].closed && words.Has(i + 1);
+    next_known = false;
+    if (has_next) {
+      next_info = lex.Info(word(i + 1));
+      next_known = true;
+    }
     Unit u;
     u.first = u.last = i;
-    if (lex.IsParticle(w)) {
+    if (info.particle()) {
       // The word after a particle is part of the name (عبد الكريم, أيت الحاج)
       // unless it is a function word.
-      if (!has_next || (lex.IsListedStop(word(i + 1)) && !StartsWith(word(i + 1), kAl))) break;
+      if (!has_next || (next_info.listed_stop() && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
-    } else if (has_next && lex.IsNameSuffix(word(i + 1)) && !lex.IsStop(w)) {
+      next_known = false;
+    } else if (has_next && next_info.name_suffix() && !info.stop()) {
       u.last = i + 1;
       u.kind = UnitKind::kCompound;
-    } else if (GluedCompound(w) && !lex.IsStop(w)) {
+      next_known = false;
+    } else if (GluedCompound(w) && !info.stop()) {
       u.kind = UnitKind::kCompound;
       u.common = strict;
-    } else if (lex.IsListedStop(w) || (!units.empty() && lex.IsStopInside(w))) {
+    } else if (info.listed_stop() || (!units.empty() && info.stop_inside())) {
       break;
-    } else if (lex.IsGiven(w)) {
+    } else if (info.given()) {
       u.kind = UnitKind::kGiven;
-      u.common = strict || lex.IsCommonGiven(w);
-      u.preposition = lex.IsStopInside(w);
-    } else if (lex.IsFamily(w)) {
+      u.common = strict || info.common_given();
+      u.preposition = info.stop_inside();
+    } else if (info.family()) {
       u.kind = UnitKind::kFamily;
-    } else if (lex.IsStop(w) || CliticArticle(w)) {
+    } else if (info.stop() || CliticArticle(w)) {
       break;
     } else if (StartsWith(w, kAl) && Letters(w) >= 4) {
       u.kind = UnitKind::kAl;
@@ -230,6 +294,8 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
       break;
     case NameEvidence::kAfterRole:
       if (units.size() < 2 && (first.common || first.kind == UnitKind::kOther)) return 0;
+      break;
+    case NameEvidence::kForeign:
       break;
     case NameEvidence::kStrong:
       // وعدد, بكلمة: a word with a conjunction or preposition alone.

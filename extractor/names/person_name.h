@@ -24,11 +24,20 @@ enum class NameEvidence {
   kTitle,      // a descriptive title before (الشاب) or a title of office after
   kAfterRole,  // a title of office (and its organization) or a verb of office before
   kStrong,     // an honorific or a byline before: any name-like first word
+  kForeign,    // a title and a nationality before (الرئيس الفرنسي), or a verb of
+               // speech and a clause after (وقال X إن): words the lists do not
+               // know, when they do not read as verbs, clitic words or nouns
 };
 
 // Surnames without the article as the Maghreb writes them (أوبلعيد, بنعمرو,
 // بوعافية, بلقاسمي, لحلو).
 bool LooksLikeSurname(std::string_view word);
+
+// Whether `rest`, the text right after a name, opens a clause the name is the
+// subject of: a comma, colon, semicolon, quote or bracket, a word of the class
+// person_speech_after (إن, في, الذي ...) or a title of office in apposition
+// (X مدير الشركة). Evidence for names the lists do not know (kForeign).
+bool OpensClause(std::string_view rest, const PersonLexicon& lexicon);
 
 // Byte length of the name at the start of `text` (normalized), or 0 when
 // there is none. With `whole`, the name must cover all of `text`; with

@@ -1,7 +1,10 @@
 // The `person` and `role` value builders (rules/persons.yaml, rules/roles.yaml).
 #include "khabar/value_builder.h"
 
+#include <algorithm>
+
 #include "khabar/gazetteer.h"
+#include "khabar/rule_set.h"
 #include "names/person_lexicon.h"
 #include "names/person_name.h"
 
@@ -23,6 +26,36 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
   return false;
 }
 
+// A quick test before UnknownSurname: a second word follows the first and is
+// not a stop word.
+bool MaySurname(std::string_view span, const PersonLexicon& lexicon) {
+  text_util::WordReader words(span);
+  if (!words.Has(1)) return false;
+  return !lexicon.IsStop(span.substr(words[1].begin, words[1].end - words[1].begin));
+}
+
+// A given name (not the preposition على) followed by surname words the
+// lists do not know: no `ال` noun after a feminine or everyday word (زينة
+// البيت) and no feminine `ال` noun, no pronoun ending (ذويهم), no place or
+// organization (على بلنسية).
+bool UnknownSurname(std::string_view name, const PersonLexicon& lexicon) {
+  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(name, 5);
+  if (words.size() < 2) return false;
+  const std::string_view first = name.substr(words[0].begin, words[0].end - words[0].begin);
+  if (lexicon.IsStopInside(first)) return false;
+  // A feminine noun or an everyday word before an `ال` noun is a phrase (زينة البيت).
+  const bool phrase_head = lexicon.IsCommonGiven(first) || text_util::EndsWith(first, "\xD8\xA9");
+  const Gazetteer* gazetteer = lexicon.gazetteer();
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view w = name.substr(words[i].begin, words[i].end - words[i].begin);
+    if (text_util::StartsWith(w, "\xD8\xA7\xD9\x84") && (phrase_head || text_util::EndsWith(w, "\xD8\xA9")))
+      return false;
+    if (text_util::EndsWith(w, "\xD9\x87\xD9\x85") || text_util::EndsWith(w, "\xD9\x87\xD8\xA7")) return false;
+    if (gazetteer != nullptr && (gazetteer->HasWord(w, "LOC") || gazetteer->HasWord(w, "ORG"))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Captures: `span` (where the name starts), and at most one of `strong`,
@@ -31,18 +64,51 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
 // left. The norm is the name itself (DefaultNorm).
 std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext& context) {
   if (!match.Has("span")) return std::nullopt;
-  const std::string_view span = match.Group("span");
+  std::string_view span = match.Group("span");
+  const PersonLexicon lexicon(context.gazetteer, context.rules);
+  if (match.Has("speech")) {
+    // Most verbs of speech are followed by إن or a noun with the article:
+    // rejected before any scanning.
+    if (lexicon.IsStop(span) || (text_util::StartsWith(span, "\xD8\xA7\xD9\x84") && !lexicon.IsGiven(span)))
+      return std::nullopt;
+    // The pattern takes one word; the name reads on.
+    if (span.data() + span.size() == match.text.data() + match.text.size())
+      span = std::string_view(span.data(), span.size() + std::min<size_t>(match.following.size(), 256));
+  }
   NameEvidence evidence = NameEvidence::kNone;
   if (match.Has("strong")) evidence = NameEvidence::kStrong;
   else if (match.Has("office")) evidence = NameEvidence::kAfterRole;
+  else if (match.Has("speech")) evidence = NameEvidence::kForeign;
   else if (match.Has("title") || match.Has("role")) evidence = NameEvidence::kTitle;
-  const PersonLexicon lexicon(context.gazetteer, context.rules);
-  const size_t length = ScanPersonName(span, evidence, lexicon);
+  size_t length = ScanPersonName(span, evidence, lexicon);
+  if (length == 0 && evidence == NameEvidence::kNone && MaySurname(span, lexicon)) {
+    // A given name and a surname the lists do not know (كريم فانتو في), when a
+    // clause opens after them.
+    length = ScanPersonName(span, NameEvidence::kTitle, lexicon);
+    const char* name_end = span.data() + length;
+    const char* text_end = match.following.data() + match.following.size();
+    if (length > 0 && (!UnknownSurname(span.substr(0, length), lexicon) ||
+                       !OpensClause(std::string_view(name_end, static_cast<size_t>(text_end - name_end)), lexicon)))
+      length = 0;
+  }
   if (length == 0) return std::nullopt;
   // Before a title (`role`), the longest match may have taken title words into
   // `span` (X نائبا للرئيس: span `X نائبا`, role `للرئيس`): what the name
   // leaves of the span must then start with a title.
   const size_t span_offset = static_cast<size_t>(span.data() - match.text.data());
+  if (match.Has("speech")) {
+    // A country or an organization speaks as often as a person (وأعلنت فرنسا أن).
+    text_util::WordReader first(span);
+    first.Has(0);
+    const std::string_view first_word = span.substr(first[0].begin, first[0].end - first[0].begin);
+    if (context.gazetteer != nullptr &&
+        (context.gazetteer->HasWord(first_word, "LOC") || context.gazetteer->HasWord(first_word, "ORG")))
+      return std::nullopt;
+    const char* name_end = span.data() + length;
+    const char* text_end = match.following.data() + match.following.size();
+    if (!OpensClause(std::string_view(name_end, static_cast<size_t>(text_end - name_end)), lexicon))
+      return std::nullopt;
+  }
   // One word before a title is as often a noun (خطاب الرئيس) as a name.
   if (match.Has("role") && text_util::LeadingWords(span.substr(0, length), 2).size() < 2) return std::nullopt;
   if (match.Has("role") && length < span.size() && !StartsWithTitle(match.text.substr(span_offset + length), lexicon))
