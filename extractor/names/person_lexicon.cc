@@ -138,15 +138,15 @@ namespace {
 
 // Lookup keys of the countries and world regions of a gazetteer (ids cc:,
 // wp:), built once per thread and gazetteer.
-const std::unordered_set<std::string>& CountryKeys(const Gazetteer* gazetteer) {
+const WordTable& CountryKeys(const Gazetteer* gazetteer) {
   thread_local const Gazetteer* built_for = nullptr;
   thread_local size_t built_size = 0;
-  thread_local std::unordered_set<std::string> keys;
+  thread_local WordTable keys;
   if (built_for != gazetteer || built_size != gazetteer->size()) {
-    keys.clear();
+    keys = WordTable();
     for (const GazetteerEntry& e : gazetteer->entries())
       if (e.type == "LOC" && (StartsWith(e.id, "cc:") || StartsWith(e.id, "wp:")))
-        keys.insert(Gazetteer::Key(Normalizer::Default().NormalizeString(e.name)));
+        keys.Insert(Gazetteer::Key(Normalizer::Default().NormalizeString(e.name)));
     built_for = gazetteer;
     built_size = gazetteer->size();
   }
@@ -168,12 +168,20 @@ bool PersonLexicon::IsNationalityForm(std::string_view word) const {
   if (!EndsWith(adjective, kYa)) return false;
   const std::string_view stem = adjective.substr(0, adjective.size() - kYa.size());
   if (Letters(stem) < 2) return false;
-  const std::string with_ya(adjective);
-  const std::string forms[] = {std::string(stem), std::string(kAl) + std::string(stem), with_ya + "\xD8\xA7",
-                               std::string(stem) + "\xD8\xA7", std::string(kAl) + with_ya + "\xD8\xA9"};
-  const std::unordered_set<std::string>& countries = CountryKeys(gazetteer_);
-  for (const std::string& f : forms)
-    if (countries.count(Gazetteer::Key(f))) return true;
+  const WordTable& countries = CountryKeys(gazetteer_);
+  // stem, ال + stem, adjective + ا, stem + ا, ال + adjective + ة.
+  const std::string_view forms[][3] = {{stem, {}, {}},
+                                       {kAl, stem, {}},
+                                       {adjective, "\xD8\xA7", {}},
+                                       {stem, "\xD8\xA7", {}},
+                                       {kAl, adjective, "\xD8\xA9"}};
+  thread_local std::string key;
+  for (const auto& parts : forms) {
+    key.clear();
+    for (std::string_view part : parts) key.append(part.data(), part.size());
+    Gazetteer::FoldKeys(&key);
+    if (countries.Find(key) != WordTable::kNotFound) return true;
+  }
   return false;
 }
 
@@ -199,9 +207,7 @@ constexpr size_t kMaxCachedWords = 1 << 18;
 
 }  // namespace
 
-uint16_t PersonLexicon::Flags(std::string_view word) const { return FlagsRef(word); }
-
-uint16_t& PersonLexicon::FlagsRef(std::string_view word) const {
+uint16_t PersonLexicon::Flags(std::string_view word) const {
   thread_local WordCache cache;
   const size_t data_size = (gazetteer_ ? gazetteer_->size() : 0) * 131 + (rules_ ? rules_->rules().size() : 0);
   if (cache.gazetteer != gazetteer_ || cache.rules != rules_ || cache.data_size != data_size ||
@@ -216,7 +222,7 @@ uint16_t& PersonLexicon::FlagsRef(std::string_view word) const {
   uint16_t f = ComputeFlags(word);
   cache.words.Insert(word);
   cache.flags.push_back(f);
-  return cache.flags.back();
+  return f;
 }
 
 uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
@@ -279,9 +285,21 @@ bool PersonLexicon::IsTitle(std::string_view word) const { return Flags(word) & 
 bool PersonLexicon::IsRoleWord(std::string_view word) const { return Flags(word) & kRole; }
 bool PersonLexicon::IsListedStop(std::string_view word) const { return Flags(word) & kListedStop; }
 bool PersonLexicon::IsNationality(std::string_view word) const {
-  uint16_t& f = FlagsRef(word);
-  if (!(f & kNationalityKnown)) f |= kNationalityKnown | (IsNationalityForm(word) ? kNationality : 0);
-  return f & kNationality;
+  // Answers cached per thread and gazetteer, apart from the other flags:
+  // most words asked here are adjectives asked nothing else.
+  thread_local const Gazetteer* cached_for = nullptr;
+  thread_local WordTable words;
+  thread_local std::vector<uint8_t> answers;
+  if (cached_for != gazetteer_ || answers.size() >= kMaxCachedWords) {
+    cached_for = gazetteer_;
+    words = WordTable();
+    answers.clear();
+  }
+  if (uint32_t id = words.Find(word); id != WordTable::kNotFound) return answers[id];
+  const bool nationality = IsNationalityForm(word);
+  words.Insert(word);
+  answers.push_back(nationality);
+  return nationality;
 }
 
 bool PersonLexicon::IsStop(std::string_view word) const { return Info(word).stop(); }

@@ -111,8 +111,6 @@ class PersonLexicon {
     kListedStop = 1 << 8,
     kIntro = 1 << 9,
     kRole = 1 << 10,
-    kNationality = 1 << 11,
-    kNationalityKnown = 1 << 12,  // kNationality is computed on demand
   };
   // The answers of the Is* questions below (but IsNationality) for one word
   // from a single lookup, for callers that ask several of them.
@@ -164,10 +162,9 @@ class PersonLexicon {
   bool InClass(std::string_view cls, std::string_view word) const;
   bool IsNationalityForm(std::string_view word) const;
   bool IsRoleForm(std::string_view word) const;
-  // Every answer above for one word, cached per thread.
+  // Every answer above (but IsNationality) for one word, cached per thread.
   uint16_t Flags(std::string_view word) const;
-  // The cached answers of one word, for answers computed on demand.
-  uint16_t& FlagsRef(std::string_view word) const;
+  // The same, computed.
   uint16_t ComputeFlags(std::string_view word) const;
   const Gazetteer* gazetteer_;
   const RuleSet* rules_;
