@@ -93,12 +93,14 @@ RunOutput Run(const std::string& input, int threads, size_t batch_articles, size
   options.threads = threads;
   options.batch_articles = batch_articles;
   options.batch_bytes = batch_bytes;
+  options.format = [](const Record& r, std::string* text) { AppendRecordJson(r, text); };
   RunOutput out;
   out.stats = RunPipeline(
       DefaultPipeline(), &reader, options,
-      [&](const Record& r) {
+      [&](const Record& r, const std::string& formatted) {
         std::string line;
         AppendRecordJson(r, &line);
+        CHECK(formatted == line);  // made by the workers
         out.lines.push_back(line);
         out.ids.push_back(r.id);
         return stop_after == 0 || out.lines.size() < stop_after;
@@ -194,7 +196,11 @@ TEST_CASE("Runner: file errors reach the callback and the run goes on") {
   RunOptions options;
   options.threads = 2;
   RunStats stats = RunPipeline(
-      DefaultPipeline(), &reader, options, [&](const Record&) { return ++records, true; },
+      DefaultPipeline(), &reader, options,
+      [&](const Record&, const std::string& formatted) {
+        CHECK(formatted.empty());  // no format set
+        return ++records, true;
+      },
       [&](const std::string& e) { errors.push_back(e); });
   CHECK(records == 10);
   REQUIRE(errors.size() == 1);

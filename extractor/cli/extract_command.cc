@@ -81,14 +81,21 @@ int RunExtractCommand(int argc, char** argv) {
   RunOptions run;
   run.threads = threads == 0 ? DefaultThreads() : threads;
   run.process.doc_date = doc_date;
-  std::string line;
+  // With several workers they write the JSON lines themselves; with one, this
+  // thread does, while the worker goes on with the next batch.
+  if (run.threads > 1) run.format = [](const Record& record, std::string* line) { AppendRecordJson(record, line); };
+  std::string own_line;
   bool write_failed = false;
   RunStats stats = RunPipeline(
       *pipeline, &reader, run,
-      [&](const Record& record) {
-        line.clear();
-        AppendRecordJson(record, &line);
-        if (std::fwrite(line.data(), 1, line.size(), out) != line.size()) {
+      [&](const Record& record, const std::string& formatted) {
+        const std::string* line = &formatted;
+        if (!run.format) {
+          own_line.clear();
+          AppendRecordJson(record, &own_line);
+          line = &own_line;
+        }
+        if (std::fwrite(line->data(), 1, line->size(), out) != line->size()) {
           write_failed = errno != EPIPE;
           return false;
         }

@@ -22,7 +22,14 @@ struct RunOptions {
   size_t batch_articles = 256;
   size_t batch_bytes = 4 << 20;
   ProcessOptions process;
+  // When set, the workers also turn each record into its output text (a
+  // JSON line, say), so that the calling thread only reads and writes.
+  std::function<void(const Record&, std::string*)> format;
 };
+
+// Gets each record in input order with its text from RunOptions::format
+// (empty without one); returns false to stop the run (e.g. a closed pipe).
+using RecordSink = std::function<bool(const Record& record, const std::string& formatted)>;
 
 struct RunStats {
   size_t articles = 0;
@@ -32,11 +39,9 @@ struct RunStats {
   bool stopped = false;  // the sink asked to stop
 };
 
-// `sink` gets each record in input order and returns false to stop the run
-// (e.g. a closed output pipe). `on_file_error` gets reader file errors.
+// `on_file_error` gets reader file errors.
 RunStats RunPipeline(const Pipeline& pipeline, ArticleReader* reader, const RunOptions& options,
-                     const std::function<bool(const Record&)>& sink,
-                     const std::function<void(const std::string&)>& on_file_error);
+                     const RecordSink& sink, const std::function<void(const std::string&)>& on_file_error);
 
 }  // namespace khabar
 
