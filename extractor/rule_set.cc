@@ -379,9 +379,13 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
   std::unique_ptr<RuleSet> set(new RuleSet());
   RuleSetLoader loader(set.get(), gazetteer);
   if (Status s = loader.Load(files); !s.ok()) return s;
-  for (const auto& [name, cls] : set->classes_) {
+  for (auto& [name, cls] : set->classes_) {
     set->class_index_[name] = &cls;
-    for (const auto& [key, value] : cls.values) set->class_keys_.Insert(key);
+    for (const auto& [key, value] : cls.values) {
+      set->class_keys_.Insert(key);
+      cls.keys.Insert(key);
+      cls.key_values.push_back(value);
+    }
   }
   return set;
 }
@@ -395,7 +399,15 @@ namespace {
 
 // The lookup key of a normalized word: white space collapsed, ة folded; in
 // a reused per-thread buffer (this is on the hot path of value builders).
-const std::string& LookupKey(std::string_view word) {
+std::string_view LookupKey(std::string_view word) {
+  // Common case: one word without ة, its own key.
+  bool plain = true;
+  for (size_t i = 0; i < word.size() && plain; ++i) {
+    const char c = word[i];
+    plain = !(c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+              (c == '\xD8' && i + 1 < word.size() && word[i + 1] == '\xA9'));
+  }
+  if (plain) return word;
   thread_local std::string key;
   key.clear();
   bool space = false;
@@ -417,9 +429,9 @@ const std::string& LookupKey(std::string_view word) {
 std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
   auto k = class_index_.find(class_name);
   if (k == class_index_.end()) return std::nullopt;
-  auto v = k->second->values.find(LookupKey(word));
-  if (v == k->second->values.end()) return std::nullopt;
-  return std::string_view(v->second);
+  const uint32_t id = k->second->keys.Find(LookupKey(word));
+  if (id == WordTable::kNotFound) return std::nullopt;
+  return std::string_view(k->second->key_values[id]);
 }
 
 bool RuleSet::InAnyClass(std::string_view word) const {

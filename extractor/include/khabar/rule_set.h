@@ -93,7 +93,9 @@ class RuleSet {
   RuleSet() = default;
   struct Class {
     std::vector<std::string> words;  // normalized
-    std::unordered_map<std::string, std::string> values;
+    std::unordered_map<std::string, std::string> values;  // by key, while loading
+    WordTable keys;                         // the same for lookups: key id ->
+    std::vector<std::string> key_values;    // value
   };
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
