@@ -71,6 +71,8 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
     // rejected before any scanning.
     if (lexicon.IsStop(span) || (text_util::StartsWith(span, "\xD8\xA7\xD9\x84") && !lexicon.IsGiven(span)))
       return std::nullopt;
+  }
+  if (match.Has("speech") || match.Has("read_on")) {
     // The pattern takes one word; the name reads on.
     if (span.data() + span.size() == match.text.data() + match.text.size())
       span = std::string_view(span.data(), span.size() + std::min<size_t>(match.following.size(), 256));
