@@ -8,18 +8,10 @@
 
 #include "khabar/data_file.h"
 #include "khabar/pipeline.h"
+#include "default_pipeline.h"
 
 namespace khabar {
 namespace {
-
-const Pipeline& DefaultPipeline() {
-  static const Pipeline* pipeline = [] {
-    StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create(DefaultRuleFiles(), DefaultGazetteerFiles());
-    if (!p.ok()) FAIL("default data does not load: " << p.status().message());
-    return p.value().release();
-  }();
-  return *pipeline;
-}
 
 Record Run(const std::string& text, const std::string& title = "", const std::string& date = "") {
   Article article;

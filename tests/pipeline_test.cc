@@ -16,18 +16,10 @@
 #include "khabar/json_writer.h"
 #include "khabar/normalizer.h"
 #include "khabar/pipeline.h"
+#include "default_pipeline.h"
 
 namespace khabar {
 namespace {
-
-const Pipeline& DefaultPipeline() {
-  static const Pipeline* pipeline = [] {
-    StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create(DefaultRuleFiles(), DefaultGazetteerFiles());
-    if (!p.ok()) FAIL("default data does not load: " << p.status().message());
-    return p.value().release();
-  }();
-  return *pipeline;
-}
 
 std::u32string Decode(const std::string& s) {
   std::u32string out;

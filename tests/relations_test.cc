@@ -9,18 +9,10 @@
 
 #include "khabar/data_file.h"
 #include "khabar/pipeline.h"
+#include "default_pipeline.h"
 
 namespace khabar {
 namespace {
-
-const Pipeline& DefaultPipeline() {
-  static const Pipeline* pipeline = [] {
-    StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create(DefaultRuleFiles(), DefaultGazetteerFiles());
-    if (!p.ok()) FAIL("default data does not load: " << p.status().message());
-    return p.value().release();
-  }();
-  return *pipeline;
-}
 
 // Alef forms and ى folded, so that gazetteer canonicals and normalized
 // norms compare alike.

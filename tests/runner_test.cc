@@ -15,20 +15,12 @@
 #include "khabar/json_writer.h"
 #include "khabar/pipeline.h"
 #include "khabar/runner.h"
+#include "default_pipeline.h"
 
 namespace khabar {
 namespace {
 
 namespace fs = std::filesystem;
-
-const Pipeline& DefaultPipeline() {
-  static const Pipeline* pipeline = [] {
-    StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create(DefaultRuleFiles(), DefaultGazetteerFiles());
-    if (!p.ok()) FAIL("default data does not load: " << p.status().message());
-    return p.value().release();
-  }();
-  return *pipeline;
-}
 
 // Pieces of news text; articles are random mixtures of them.
 const std::vector<std::string>& Fragments() {
