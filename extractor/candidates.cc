@@ -101,19 +101,7 @@ std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {
   if (begin >= 2 && a.text.substr(begin - 2, 2) == kLam && norm.compare(0, 2, kLam) == 0 &&
       !a.boundary[begin])
     norm.insert(0, "\xD8\xA7");
-  // Collapse white space (names split over a line break).
-  std::string out;
-  bool space = false;
-  for (char ch : norm) {
-    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(ch);
-  }
-  return out;
+  return CollapseSpaces(norm);  // names split over a line break
 }
 
 void AddGazetteerCandidates(const Analysis& a, const Gazetteer& gazetteer, std::vector<Candidate>* out) {

@@ -30,6 +30,18 @@ namespace {
 constexpr int kMentionPriority = 50;
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 
+// A PERSON found by this stage; `rule` names where (`mentions.cc <rule>`).
+Candidate PersonMention(uint32_t begin, uint32_t end, std::string norm, const char* rule) {
+  Candidate c;
+  c.begin = begin;
+  c.end = end;
+  c.type = "PERSON";
+  c.norm = std::move(norm);
+  c.rule = rule;
+  c.priority = kMentionPriority;
+  return c;
+}
+
 // Inserts `c` keeping `entities` sorted and non-overlapping. Gazetteer hits
 // that lie inside the new span give way to it; anything else blocks it.
 bool Insert(std::vector<Candidate>* entities, Candidate c) {
@@ -174,14 +186,8 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
         length = 0;
     }
     if (length == 0) continue;
-    Candidate c;
-    c.begin = q;
-    c.end = static_cast<uint32_t>(q + length);
-    c.type = "PERSON";
-    c.norm = DefaultNorm(a, c.begin, c.end);
-    c.rule = "mentions.cc person_after_role";
-    c.priority = kMentionPriority;
-    Insert(entities, std::move(c));
+    const uint32_t end = static_cast<uint32_t>(q + length);
+    Insert(entities, PersonMention(q, end, DefaultNorm(a, q, end), "mentions.cc person_after_role"));
   }
 }
 
@@ -209,14 +215,8 @@ void AddNamesAfterNationalities(const Analysis& a, const PersonLexicon& lex, std
     const size_t length = ScanPersonName(a.text.substr(q), NameEvidence::kForeign, lex);
     if (length == 0 || !OpensClause(a.text.substr(q + length), lex)) continue;
     if (EntityInside(*entities, q, q + length)) continue;
-    Candidate c;
-    c.begin = q;
-    c.end = static_cast<uint32_t>(q + length);
-    c.type = "PERSON";
-    c.norm = DefaultNorm(a, c.begin, c.end);
-    c.rule = "mentions.cc person_after_nationality";
-    c.priority = kMentionPriority;
-    Insert(entities, std::move(c));
+    const uint32_t end = static_cast<uint32_t>(q + length);
+    Insert(entities, PersonMention(q, end, DefaultNorm(a, q, end), "mentions.cc person_after_nationality"));
   }
 }
 
@@ -305,14 +305,8 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
             !(text_util::StartsWith(last, kAl) && text_util::EndsWith(last, "\xD9\x8A")))
           continue;
       }
-      Candidate c;
-      c.begin = begin;
-      c.end = end;
-      c.type = "PERSON";
-      c.norm = DefaultNorm(a, c.begin, c.end);
-      c.rule = "mentions.cc person_before_role";
-      c.priority = kMentionPriority;
-      if (Insert(entities, std::move(c))) break;
+      if (Insert(entities, PersonMention(begin, end, DefaultNorm(a, begin, end), "mentions.cc person_before_role")))
+        break;
     }
   }
 }
@@ -473,14 +467,9 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
             best->words.size() < best->norm_words)
           break;
       }
-      Candidate c;
-      c.begin = begin;
-      c.end = end;
-      c.type = "PERSON";
-      c.norm = best->norm;
-      c.rule = best->words.size() < best->norm_words ? "mentions.cc surname" : "mentions.cc repeated_name";
-      c.priority = kMentionPriority;
-      found.push_back(std::move(c));
+      found.push_back(PersonMention(begin, end, best->norm,
+                                    best->words.size() < best->norm_words ? "mentions.cc surname"
+                                                                          : "mentions.cc repeated_name"));
     }
   }
   InsertAll(entities, std::move(found));

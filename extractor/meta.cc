@@ -57,21 +57,6 @@ std::vector<Line> NonEmptyLines(std::string_view text, size_t max_lines) {
   return lines;
 }
 
-std::string Collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 bool IsBylineWord(std::string_view w) {
   static const char* const kWords[] = {"بقلم", "كتبه", "كتب", "اعداد", "متابعة", "تحرير", "مراسلة", "نشر",
                                        "نشرت", "بتاريخ", "اخر", "تحديث", "منذ", "في"};
@@ -118,7 +103,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
   std::string_view title_text = rel::Between(a, title.begin, title.end);
   const bool headline = title.words >= 3 && title.words <= kMaxTitleWords && title_text.back() != '.' &&
                         t + 1 < lines.size();
-  if (meta->title.empty() && headline) meta->title = Collapse(OriginalText(a, title.begin, title.end));
+  if (meta->title.empty() && headline) meta->title = CollapseSpaces(OriginalText(a, title.begin, title.end));
   // Byline lines: short lines after the title, before the body.
   size_t first = headline ? t + 1 : 0;
   for (size_t i = first; i < lines.size() && i < first + kMaxBylineLines; ++i) {
@@ -132,7 +117,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
       // Author.
       if (IsAuthorWord(lead)) {
         for (const Candidate& c : entities)
-          if (c.type == "PERSON" && c.begin >= w.end && c.end <= se && meta->author.empty()) meta->author = Collapse(OriginalText(a, c.begin, c.end));
+          if (c.type == "PERSON" && c.begin >= w.end && c.end <= se && meta->author.empty()) meta->author = CollapseSpaces(OriginalText(a, c.begin, c.end));
         continue;
       }
       // Date.
@@ -146,7 +131,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
       // Outlet: an ORG in the segment, else the segment before any digit.
       for (const Candidate& c : entities) {
         if (c.type == "ORG" && c.begin >= sb && c.end <= se) {
-          meta->outlet = Collapse(OriginalText(a, c.begin, c.end));
+          meta->outlet = CollapseSpaces(OriginalText(a, c.begin, c.end));
           break;
         }
       }
@@ -156,7 +141,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
       size_t cut = seg.find_first_of("0123456789");
       if (cut != std::string_view::npos && seg.find_first_not_of("0123456789 \t", cut) == std::string_view::npos)
         cut = std::string_view::npos;
-      const std::string candidate = Collapse(seg.substr(0, cut == std::string_view::npos ? seg.size() : cut));
+      const std::string candidate = CollapseSpaces(seg.substr(0, cut == std::string_view::npos ? seg.size() : cut));
       const size_t words = candidate.empty() ? 0 : std::count(candidate.begin(), candidate.end(), ' ') + 1;
       bool place = false;  // a place alone (the dateline city)
       for (const Candidate& c : entities)
@@ -164,7 +149,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
                  rel::Blank(rel::Between(a, c.end, sb + static_cast<uint32_t>(seg.size())));
       if (words >= 1 && words <= 5 && !place) {
         const uint32_t name_end = sb + static_cast<uint32_t>(cut == std::string_view::npos ? seg.size() : cut);
-        meta->outlet = Collapse(OriginalText(a, sb, name_end));
+        meta->outlet = CollapseSpaces(OriginalText(a, sb, name_end));
       }
     }
   }

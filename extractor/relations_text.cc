@@ -147,19 +147,9 @@ std::string WithoutProclitics(std::string_view word) {
 }
 
 std::string NameKey(std::string_view name) {
-  std::string n = Normalizer::Default().NormalizeString(name);
-  std::string out;
-  bool space = false;
-  for (char c : n) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return Gazetteer::Key(out);
+  std::string key = CollapseSpaces(Normalizer::Default().NormalizeString(name));
+  Gazetteer::FoldKeys(&key);
+  return key;
 }
 
 std::string HeadKey(std::string_view name) {

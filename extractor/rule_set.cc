@@ -48,22 +48,6 @@ bool IsEntityType(const std::string& t) {
 
 int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
 
-// Collapses runs of white space to one space.
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 
 // A class word as a regex: literal pieces, flexible spaces, ة or ه.
 std::string WordRegex(const std::string& normalized) {
@@ -409,17 +393,7 @@ std::string_view LookupKey(std::string_view word) {
   }
   if (plain) return word;
   thread_local std::string key;
-  key.clear();
-  bool space = false;
-  for (char c : word) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !key.empty()) key.push_back(' ');
-    space = false;
-    key.push_back(c);
-  }
+  CollapseSpacesInto(word, &key);
   Gazetteer::FoldKeys(&key);
   return key;
 }

@@ -94,4 +94,24 @@ size_t CountCodePoints(std::string_view s) {
   return n;
 }
 
+void CollapseSpacesInto(std::string_view s, std::string* out) {
+  out->clear();
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out->empty();
+      continue;
+    }
+    if (space) out->push_back(' ');
+    space = false;
+    out->push_back(c);
+  }
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  CollapseSpacesInto(s, &out);
+  return out;
+}
+
 }  // namespace khabar

@@ -108,6 +108,11 @@ void AppendUtf8(char32_t cp, std::string* out);
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view s);
 
+// `s` with runs of white space (space, tab, CR, LF) made one space and none
+// at either end; the Into form reuses `out`.
+void CollapseSpacesInto(std::string_view s, std::string* out);
+std::string CollapseSpaces(std::string_view s);
+
 }  // namespace khabar
 
 #endif  // KHABAR_NORMALIZER_H_
