@@ -146,7 +146,7 @@ class RuleSetLoader {
         std::string normalized = CollapseSpaces(Normalizer::Default().NormalizeString(word));
         if (normalized.empty()) return;
         cls.words.push_back(normalized);
-        cls.values[Gazetteer::Key(normalized)] = value;
+        cls.Set(Gazetteer::Key(normalized), value);
       };
       const YAML::Node body = it->second;
       if (body.IsSequence()) {
@@ -346,7 +346,7 @@ class RuleSetLoader {
     RuleSet::Class cls;
     for (std::string& n : names) {
       std::string w = CollapseSpaces(n);
-      cls.values[Gazetteer::Key(w)] = w;
+      cls.Set(Gazetteer::Key(w), w);
       cls.words.push_back(std::move(w));
     }
     set_->classes_[name] = std::move(cls);
@@ -363,13 +363,9 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
   std::unique_ptr<RuleSet> set(new RuleSet());
   RuleSetLoader loader(set.get(), gazetteer);
   if (Status s = loader.Load(files); !s.ok()) return s;
-  for (auto& [name, cls] : set->classes_) {
+  for (const auto& [name, cls] : set->classes_) {
     set->class_index_[name] = &cls;
-    for (const auto& [key, value] : cls.values) {
-      set->class_keys_.Insert(key);
-      cls.keys.Insert(key);
-      cls.key_values.push_back(value);
-    }
+    for (uint32_t id = 0; id < cls.keys.size(); ++id) set->class_keys_.Insert(cls.keys.Word(id));
   }
   return set;
 }

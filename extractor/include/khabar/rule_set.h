@@ -93,9 +93,14 @@ class RuleSet {
   RuleSet() = default;
   struct Class {
     std::vector<std::string> words;  // normalized
-    std::unordered_map<std::string, std::string> values;  // by key, while loading
-    WordTable keys;                         // the same for lookups: key id ->
-    std::vector<std::string> key_values;    // value
+    WordTable keys;                       // folded words -> key id
+    std::vector<std::string> key_values;  // by key id
+    // Sets the value of `key`; a later entry for the same key wins.
+    void Set(std::string_view key, std::string value) {
+      const uint32_t id = keys.Insert(key);
+      if (id == key_values.size()) key_values.push_back(std::move(value));
+      else key_values[id] = std::move(value);
+    }
   };
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;

@@ -24,6 +24,8 @@ class WordTable {
   // The id of `word`, or kNotFound.
   uint32_t Find(std::string_view word) const;
   size_t size() const { return spans_.size(); }
+  // The word of an id.
+  std::string_view Word(uint32_t id) const { return std::string_view(arena_).substr(spans_[id].first, spans_[id].second); }
 
  private:
   static uint64_t Hash(std::string_view word);
