@@ -191,38 +191,44 @@ bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
 
 namespace {
 
-
+constexpr size_t kMaxCachedWords = 1 << 18;
 
 // Answers per word, computed once per thread and data set: the same words
-// come back in every article, and each answer costs several class lookups.
-struct WordCache {
-  const Gazetteer* gazetteer = nullptr;
-  const RuleSet* rules = nullptr;
-  size_t data_size = 0;
-  WordTable words;
-  std::vector<uint16_t> flags;  // by word id
-};
+// come back in every article, and an answer costs several lookups. Starts
+// over when the data changes or kMaxCachedWords words are kept.
+template <typename V>
+class WordMemo {
+ public:
+  template <typename Compute>
+  V Get(const Gazetteer* gazetteer, const RuleSet* rules, std::string_view word, Compute compute) {
+    const size_t data_size = (gazetteer ? gazetteer->size() : 0) * 131 + (rules ? rules->rules().size() : 0);
+    if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_ || values_.size() >= kMaxCachedWords) {
+      gazetteer_ = gazetteer;
+      rules_ = rules;
+      data_size_ = data_size;
+      words_ = WordTable();
+      values_.clear();
+    }
+    if (uint32_t id = words_.Find(word); id != WordTable::kNotFound) return values_[id];
+    const V value = compute(word);
+    words_.Insert(word);
+    values_.push_back(value);
+    return value;
+  }
 
-constexpr size_t kMaxCachedWords = 1 << 18;
+ private:
+  const Gazetteer* gazetteer_ = nullptr;
+  const RuleSet* rules_ = nullptr;
+  size_t data_size_ = 0;
+  WordTable words_;
+  std::vector<V> values_;  // by word id
+};
 
 }  // namespace
 
 uint16_t PersonLexicon::Flags(std::string_view word) const {
-  thread_local WordCache cache;
-  const size_t data_size = (gazetteer_ ? gazetteer_->size() : 0) * 131 + (rules_ ? rules_->rules().size() : 0);
-  if (cache.gazetteer != gazetteer_ || cache.rules != rules_ || cache.data_size != data_size ||
-      cache.flags.size() >= kMaxCachedWords) {
-    cache.gazetteer = gazetteer_;
-    cache.rules = rules_;
-    cache.data_size = data_size;
-    cache.words = WordTable();
-    cache.flags.clear();
-  }
-  if (uint32_t id = cache.words.Find(word); id != WordTable::kNotFound) return cache.flags[id];
-  uint16_t f = ComputeFlags(word);
-  cache.words.Insert(word);
-  cache.flags.push_back(f);
-  return f;
+  thread_local WordMemo<uint16_t> memo;
+  return memo.Get(gazetteer_, rules_, word, [this](std::string_view w) { return ComputeFlags(w); });
 }
 
 uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
@@ -285,21 +291,10 @@ bool PersonLexicon::IsTitle(std::string_view word) const { return Flags(word) & 
 bool PersonLexicon::IsRoleWord(std::string_view word) const { return Flags(word) & kRole; }
 bool PersonLexicon::IsListedStop(std::string_view word) const { return Flags(word) & kListedStop; }
 bool PersonLexicon::IsNationality(std::string_view word) const {
-  // Answers cached per thread and gazetteer, apart from the other flags:
-  // most words asked here are adjectives asked nothing else.
-  thread_local const Gazetteer* cached_for = nullptr;
-  thread_local WordTable words;
-  thread_local std::vector<uint8_t> answers;
-  if (cached_for != gazetteer_ || answers.size() >= kMaxCachedWords) {
-    cached_for = gazetteer_;
-    words = WordTable();
-    answers.clear();
-  }
-  if (uint32_t id = words.Find(word); id != WordTable::kNotFound) return answers[id];
-  const bool nationality = IsNationalityForm(word);
-  words.Insert(word);
-  answers.push_back(nationality);
-  return nationality;
+  // Cached apart from the other flags: most words asked here are adjectives
+  // asked nothing else.
+  thread_local WordMemo<uint8_t> memo;
+  return memo.Get(gazetteer_, rules_, word, [this](std::string_view w) { return IsNationalityForm(w); });
 }
 
 bool PersonLexicon::IsStop(std::string_view word) const { return Info(word).stop(); }
