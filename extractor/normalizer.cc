@@ -154,18 +154,6 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
       }
     }
     pos = begin + len;
-    // Common case: the code point stays as it is (ASCII, Arabic letters).
-    if (c < kTableSize && identity[c] && o + len <= capacity) {
-      last_out_begin = o;
-      for (size_t b = 0; b < len; ++b) {
-        out[o] = static_cast<char>(in[begin + b]);
-        starts[o] = index;
-        ends[o] = index + 1;
-        ++o;
-      }
-      ++index;
-      continue;
-    }
     std::string_view piece;
     if (c < kTableSize && !identity[c]) {
       const std::string& replacement = table_[c];
@@ -211,24 +199,19 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
 
 std::string Normalizer::NormalizeString(std::string_view original) const {
   std::string out;
-  NormalizeInto(original, &out);
-  return out;
-}
-
-void Normalizer::NormalizeInto(std::string_view original, std::string* out) const {
-  out->clear();
-  out->reserve(original.size());
+  out.reserve(original.size());
   size_t pos = 0;
   while (pos < original.size()) {
     const size_t begin = pos;
     const char32_t c = DecodeUtf8(original, &pos);
     if (pos > original.size()) pos = original.size();
     if (c < kTableSize && !identity_[c]) {
-      out->append(table_[c]);
+      out.append(table_[c]);
     } else {
-      out->append(original.substr(begin, pos - begin));
+      out.append(original.substr(begin, pos - begin));
     }
   }
+  return out;
 }
 
 }  // namespace khabar

@@ -73,8 +73,6 @@ class Normalizer {
   NormalizedText Normalize(std::string_view original) const;
   // The normalized form alone (for gazetteer names, class entries, examples).
   std::string NormalizeString(std::string_view original) const;
-  // The same into a reused buffer (no allocation once `out` is large enough).
-  void NormalizeInto(std::string_view original, std::string* out) const;
 
  private:
   Normalizer();
