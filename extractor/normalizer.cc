@@ -122,20 +122,26 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
   const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
   const uint8_t* identity = identity_.data();
   while (pos < n) {
-    // Runs of two-byte code points that stay as they are (Arabic letters).
-    while (pos + 1 < n && o + 2 <= capacity) {
+    // Runs of one- and two-byte code points that stay as they are (ASCII,
+    // Arabic letters), copied without the table.
+    while (pos < n && o + 2 <= capacity) {
       const unsigned char b0 = in[pos];
-      if (b0 < 0xC2 || b0 > 0xDF) break;
-      const unsigned char b1 = in[pos + 1];
-      if (!identity[(static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F)]) break;
+      size_t len = 1;
+      if (b0 >= 0x80) {
+        if (b0 < 0xC2 || b0 > 0xDF || pos + 1 == n) break;
+        if (!identity[(static_cast<char32_t>(b0 & 0x1F) << 6) | (in[pos + 1] & 0x3F)]) break;
+        len = 2;
+      } else if (!identity[b0]) {
+        break;
+      }
       cp_byte[index] = static_cast<uint32_t>(pos);
-      out[o] = static_cast<char>(b0);
-      out[o + 1] = static_cast<char>(b1);
-      starts[o] = starts[o + 1] = index;
-      ends[o] = ends[o + 1] = index + 1;
       last_out_begin = o;
-      o += 2;
-      pos += 2;
+      for (size_t b = 0; b < len; ++b, ++o) {
+        out[o] = static_cast<char>(in[pos + b]);
+        starts[o] = index;
+        ends[o] = index + 1;
+      }
+      pos += len;
       ++index;
     }
     if (pos >= n) break;
