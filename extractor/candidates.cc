@@ -52,7 +52,7 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   match.following = std::string_view(a.text).substr(groups[0].data() - a.text.data() + groups[0].size());
   uint32_t begin = anchor;
   uint32_t end = static_cast<uint32_t>(groups[0].data() - a.text.data() + groups[0].size());
-  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+  for (const auto& [name, index] : rule.named_groups) {
     if (index > ngroups || groups[index].data() == nullptr) continue;
     std::string_view g(groups[index].data(), groups[index].size());
     match.groups.emplace_back(name, g);
@@ -66,7 +66,7 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   c->end = end;
   c->type = rule.type;
   c->subtype = rule.subtype;
-  c->rule = rule.provenance.empty() ? rule.Provenance() : rule.provenance;
+  c->rule = rule.provenance;
   c->priority = rule.priority;
   if (rule.builder) {
     std::optional<Value> value = rule.builder(match, context);

@@ -17,16 +17,18 @@
 
 namespace khabar {
 
-// An entity before mapping back to the original text.
+// An entity before mapping back to the original text. Its type, subtype, id
+// and rule point into the rule set, the gazetteer or static text, which
+// outlive every article.
 struct Candidate {
   uint32_t begin = 0;  // normalized byte offsets
   uint32_t end = 0;
-  std::string type;
-  std::string subtype;
+  std::string_view type;
+  std::string_view subtype;
   std::string norm;
   Value value;
-  std::string id;
-  std::string rule;
+  std::string_view id;
+  std::string_view rule;
   int priority = 0;
   int order = 0;  // tie-breaker: the order candidates were produced
 };

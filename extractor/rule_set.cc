@@ -285,6 +285,7 @@ class RuleSetLoader {
     rule.re = std::make_shared<RE2>(rule.expanded, options);
     if (!rule.re->ok()) return Status::Error(where + ": bad regex: " + rule.re->error());
     rule.provenance = rule.Provenance();
+    for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.named_groups.emplace_back(name, index);
     rule.span_is_match = rule.re->NumberOfCapturingGroups() == 1 && IsWholeSpanGroup(rule.expanded);
 
     // Triggers.

@@ -144,12 +144,6 @@ size_t LetterCount(std::string_view word) {
   return n;
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string_view DropLetters(std::string_view word, size_t letters) {
   return 2 * letters <= word.size() ? word.substr(2 * letters) : std::string_view();
 }

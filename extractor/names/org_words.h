@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "khabar/value_builder.h"
+#include "names/person_lexicon.h"
 
 namespace khabar {
 namespace names {
@@ -68,8 +69,8 @@ std::vector<NameWord> SplitWords(std::string_view text, size_t from);
 
 // Letters (code points) in a normalized Arabic word.
 size_t LetterCount(std::string_view word);
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
+using text_util::EndsWith;
+using text_util::StartsWith;
 // The word without its first `letters` Arabic letters (two bytes each).
 std::string_view DropLetters(std::string_view word, size_t letters);
 // The word without a leading article ال (unchanged if it has none).

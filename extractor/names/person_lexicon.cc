@@ -20,12 +20,6 @@ size_t Letters(std::string_view word) {
   return n;
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string_view StripArticle(std::string_view word) {
   constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
   if (StartsWith(word, kAl) && Letters(word) > 3) return word.substr(kAl.size());

@@ -50,8 +50,12 @@ inline bool IsArabicLetter(char32_t c) {
 }
 // Number of code points.
 size_t Letters(std::string_view word);
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 // The word without a leading ال (or unchanged).
 std::string_view StripArticle(std::string_view word);
 

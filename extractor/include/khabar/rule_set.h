@@ -51,6 +51,7 @@ struct Rule {
   std::string pattern;   // as written
   std::string expanded;  // after macro and class expansion
   std::shared_ptr<re2::RE2> re;
+  std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
   ValueBuilder builder = nullptr;
   std::string builder_name;
   bool trigger_digit = false;

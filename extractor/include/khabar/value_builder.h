@@ -30,14 +30,31 @@ int DaysInMonth(int year, int month);
 // Parses YYYY-MM-DD; nullopt when malformed or not a real day.
 std::optional<CivilDate> ParseIsoDate(std::string_view s);
 
+// The named captures that took part in a match, name -> normalized text, in
+// a fixed buffer: matching allocates nothing (a pattern has fewer than
+// kCapacity groups).
+class MatchGroups {
+ public:
+  static constexpr size_t kCapacity = 32;
+  using Item = std::pair<std::string_view, std::string_view>;
+  void emplace_back(std::string_view name, std::string_view text) {
+    if (size_ < kCapacity) items_[size_++] = Item(name, text);
+  }
+  const Item* begin() const { return items_; }
+  const Item* end() const { return items_ + size_; }
+
+ private:
+  Item items_[kCapacity];
+  size_t size_ = 0;
+};
+
 struct RuleMatch {
   const Rule* rule = nullptr;
   std::string_view text;  // normalized text of the whole match
   // The article's normalized text after the match (builders that read on,
   // such as an organization name after its head noun).
   std::string_view following;
-  // Named captures that took part in the match: name -> normalized text.
-  std::vector<std::pair<std::string_view, std::string_view>> groups;
+  MatchGroups groups;
 
   // The capture's text, or empty when it did not take part.
   std::string_view Group(std::string_view name) const {
