@@ -13,13 +13,6 @@
 namespace khabar {
 namespace text_util {
 
-size_t Letters(std::string_view word) {
-  size_t n = 0;
-  for (char ch : word)
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 std::string_view StripArticle(std::string_view word) {
   constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
   if (StartsWith(word, kAl) && Letters(word) > 3) return word.substr(kAl.size());

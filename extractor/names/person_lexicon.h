@@ -49,7 +49,11 @@ inline bool IsArabicLetter(char32_t c) {
          (c >= 0x0671 && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FC);
 }
 // Number of code points.
-size_t Letters(std::string_view word);
+inline size_t Letters(std::string_view word) {
+  size_t n = 0;
+  for (char ch : word) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
 inline bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }

@@ -223,8 +223,16 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
                       bool strict) {
   text_util::WordReader words(text);
   auto word = [&](size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
-  std::vector<Unit> units;
-  units.reserve(4);
+  // At most four units, kept without allocation.
+  struct Units {
+    Unit items[4];
+    size_t n = 0;
+    size_t size() const { return n; }
+    bool empty() const { return n == 0; }
+    const Unit& operator[](size_t k) const { return items[k]; }
+    const Unit& back() const { return items[n - 1]; }
+    void push_back(const Unit& u) { items[n++] = u; }
+  } units;
   size_t i = 0;
   // One lookup per word: the next word's answers are kept for the next round.
   PersonLexicon::Word info, next_info;
