@@ -210,7 +210,14 @@ std::vector<std::string> Gazetteer::NormalizedNamesOfType(std::string_view type)
 }
 
 bool Gazetteer::HasWord(std::string_view word, std::string_view type) const {
-  uint32_t node = FindChild(0, words_.Find(Key(word)));
+  // Only ة is folded: most words are their own key.
+  std::string_view key = word;
+  if (std::memchr(word.data(), '\xA9', word.size()) != nullptr) {
+    thread_local std::string folded;
+    KeyInto(word, &folded);
+    key = folded;
+  }
+  uint32_t node = FindChild(0, words_.Find(key));
   if (node == 0) return false;
   for (uint32_t e : nodes_[node].entries)
     if (entries_[e].type == type) return true;

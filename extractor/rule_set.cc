@@ -366,7 +366,10 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
   if (Status s = loader.Load(files); !s.ok()) return s;
   for (const auto& [name, cls] : set->classes_) {
     set->class_index_[name] = &cls;
-    for (uint32_t id = 0; id < cls.keys.size(); ++id) set->class_keys_.Insert(cls.keys.Word(id));
+    for (uint32_t id = 0; id < cls.keys.size(); ++id) {
+      set->class_keys_.Insert(cls.keys.Word(id));
+      set->class_key_pairs_.Add(cls.keys.Word(id));
+    }
   }
   return set;
 }
@@ -397,16 +400,55 @@ std::string_view LookupKey(std::string_view word) {
 
 }  // namespace
 
-std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
+const RuleSet::Class* RuleSet::FindClass(std::string_view class_name) const {
   auto k = class_index_.find(class_name);
-  if (k == class_index_.end()) return std::nullopt;
-  const uint32_t id = k->second->keys.Find(LookupKey(word));
+  return k == class_index_.end() ? nullptr : k->second;
+}
+
+std::optional<std::string_view> RuleSet::ClassValue(const Class* cls, std::string_view word) const {
+  if (cls == nullptr) return std::nullopt;
+  const std::string_view key = LookupKey(word);
+  if (!cls->pairs.MayHold(key)) return std::nullopt;
+  const uint32_t id = cls->keys.Find(key);
   if (id == WordTable::kNotFound) return std::nullopt;
-  return std::string_view(k->second->key_values[id]);
+  return std::string_view(cls->key_values[id]);
+}
+
+std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name, std::string_view word) const {
+  return ClassValue(FindClass(class_name), word);
 }
 
 bool RuleSet::InAnyClass(std::string_view word) const {
-  return class_keys_.Find(LookupKey(word)) != WordTable::kNotFound;
+  const std::string_view key = LookupKey(word);
+  return class_key_pairs_.MayHold(key) && class_keys_.Find(key) != WordTable::kNotFound;
+}
+
+namespace {
+
+// The first two letters of a key (Arabic, two bytes each) as a number below
+// 1 << 16, or -1 when it does not start with two such letters.
+int FirstLetterPair(std::string_view key) {
+  if (key.size() < 4) return -1;
+  auto letter = [&](size_t i) -> int {
+    const unsigned char lead = static_cast<unsigned char>(key[i]);
+    const unsigned char low = static_cast<unsigned char>(key[i + 1]);
+    if (lead < 0xD8 || lead > 0xDB || (low & 0xC0) != 0x80) return -1;
+    return ((lead & 3) << 6) | (low & 0x3F);
+  };
+  const int first = letter(0);
+  const int second = letter(2);
+  return first < 0 || second < 0 ? -1 : (first << 8) | second;
+}
+
+}  // namespace
+
+void RuleSet::LetterPairs::Add(std::string_view key) {
+  if (const int pair = FirstLetterPair(key); pair >= 0) seen[pair] = true;
+}
+
+bool RuleSet::LetterPairs::MayHold(std::string_view key) const {
+  const int pair = FirstLetterPair(key);
+  return pair < 0 || seen[pair];
 }
 
 bool RuleSet::HasClass(std::string_view class_name) const { return classes_.find(class_name) != classes_.end(); }

@@ -242,9 +242,8 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
 // Whether one of the RoleWordForms of `word` is a title of role_canonical,
 // tried without building the forms.
 bool PersonLexicon::IsRoleForm(std::string_view word) const {
-  auto title = [&](std::string_view form) {
-    return !form.empty() && rules_->InAnyClass(form) && InClass("role_canonical", form);
-  };
+  const RuleSet::Class* titles = rules_->FindClass("role_canonical");
+  auto title = [&](std::string_view form) { return !form.empty() && rules_->ClassValue(titles, form).has_value(); };
   std::string_view bases[2] = {word, {}};
   if (StartsWith(word, kLamLam) && Letters(word) > 3) {
     bases[1] = word.substr(kLamLam.size());

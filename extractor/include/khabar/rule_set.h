@@ -84,6 +84,33 @@ class RuleSet {
   // "مارس" -> "3"). No allocation once warm; safe from many threads.
   std::optional<std::string_view> ClassValue(std::string_view class_name,
                                              std::string_view word) const;
+  // The first two letters of the keys of a table (see LetterPairs in
+  // rule_set.cc): a key whose pair is absent is not in the table, found
+  // without a hash lookup. 8 KB.
+  struct LetterPairs {
+    std::vector<bool> seen = std::vector<bool>(1 << 16, false);
+    void Add(std::string_view key);
+    bool MayHold(std::string_view key) const;
+  };
+  // A class of words (internal to the rule set: callers only hold pointers
+  // from FindClass).
+  struct Class {
+    std::vector<std::string> words;  // normalized
+    WordTable keys;                       // folded words -> key id
+    LetterPairs pairs;                    // of `keys`
+    std::vector<std::string> key_values;  // by key id
+    // Sets the value of `key`; a later entry for the same key wins.
+    void Set(std::string_view key, std::string value) {
+      pairs.Add(key);
+      const uint32_t id = keys.Insert(key);
+      if (id == key_values.size()) key_values.push_back(std::move(value));
+      else key_values[id] = std::move(value);
+    }
+  };
+  // The same for a class found once with FindClass (nullptr: no such class),
+  // for callers that ask one class about many words.
+  const Class* FindClass(std::string_view class_name) const;
+  std::optional<std::string_view> ClassValue(const Class* cls, std::string_view word) const;
   // Whether a class of that name exists.
   bool HasClass(std::string_view class_name) const;
   // Whether some class holds the normalized word (or words): one hash lookup,
@@ -92,21 +119,11 @@ class RuleSet {
 
  private:
   RuleSet() = default;
-  struct Class {
-    std::vector<std::string> words;  // normalized
-    WordTable keys;                       // folded words -> key id
-    std::vector<std::string> key_values;  // by key id
-    // Sets the value of `key`; a later entry for the same key wins.
-    void Set(std::string_view key, std::string value) {
-      const uint32_t id = keys.Insert(key);
-      if (id == key_values.size()) key_values.push_back(std::move(value));
-      else key_values[id] = std::move(value);
-    }
-  };
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
   std::unordered_map<std::string_view, const Class*> class_index_;  // into classes_
   WordTable class_keys_;  // the keys of every class
+  LetterPairs class_key_pairs_;
   WordTable trigger_words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // by trigger word id
   std::vector<uint32_t> digit_rules_;
