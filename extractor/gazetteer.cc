@@ -209,7 +209,7 @@ std::vector<std::string> Gazetteer::NormalizedNamesOfType(std::string_view type)
   return names;
 }
 
-bool Gazetteer::HasWord(std::string_view word, std::string_view type) const {
+uint32_t Gazetteer::WordTypes(std::string_view word, std::initializer_list<std::string_view> types) const {
   // Only ة is folded: most words are their own key.
   std::string_view key = word;
   if (std::memchr(word.data(), '\xA9', word.size()) != nullptr) {
@@ -217,11 +217,17 @@ bool Gazetteer::HasWord(std::string_view word, std::string_view type) const {
     KeyInto(word, &folded);
     key = folded;
   }
-  uint32_t node = FindChild(0, words_.Find(key));
-  if (node == 0) return false;
-  for (uint32_t e : nodes_[node].entries)
-    if (entries_[e].type == type) return true;
-  return false;
+  const uint32_t node = FindChild(0, words_.Find(key));
+  if (node == 0) return 0;
+  uint32_t bits = 0;
+  for (uint32_t e : nodes_[node].entries) {
+    uint32_t bit = 1;
+    for (std::string_view type : types) {
+      if (entries_[e].type == type) bits |= bit;
+      bit <<= 1;
+    }
+  }
+  return bits;
 }
 
 }  // namespace khabar

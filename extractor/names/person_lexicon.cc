@@ -79,7 +79,7 @@ constexpr std::string_view kLam = "\xD9\x84";           // ل
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";  // لل
 
 // Endings a title loses in RoleWordForms, longest first.
-const char* const kRoleSuffixes[] = {
+constexpr std::string_view kRoleSuffixes[] = {
     "\xD8\xAA\xD9\x87\xD8\xA7",  // تها
     "\xD8\xAA\xD9\x87",          // ته
     "\xD9\x87\xD9\x85\xD8\xA7",  // هما
@@ -113,8 +113,7 @@ std::vector<std::string> RoleWordForms(std::string_view word) {
   }
   for (const std::string& b : bases) {
     add(b);
-    for (const char* suffix : kRoleSuffixes) {
-      std::string_view s(suffix);
+    for (const std::string_view s : kRoleSuffixes) {
       if (EndsWith(b, s) && Letters(b) >= Letters(s) + 3) add(b.substr(0, b.size() - s.size()));
     }
   }
@@ -220,8 +219,11 @@ uint16_t PersonLexicon::Flags(std::string_view word) const {
 
 uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   uint16_t f = 0;
-  if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "GIVEN_NAME")) f |= kGiven;
-  if (gazetteer_ != nullptr && gazetteer_->HasWord(word, "FAMILY_NAME")) f |= kFamily;
+  if (gazetteer_ != nullptr) {
+    const uint32_t types = gazetteer_->WordTypes(word, {"GIVEN_NAME", "FAMILY_NAME"});
+    if (types & 1) f |= kGiven;
+    if (types & 2) f |= kFamily;
+  }
   if (rules_ == nullptr) return f;
   if (rules_->InAnyClass(word)) {
     if (InClass("person_given_common", word)) f |= kCommon;
@@ -257,8 +259,7 @@ bool PersonLexicon::IsRoleForm(std::string_view word) const {
     if (title(b)) return true;
     const size_t letters = Letters(b);
     if (letters < 4) continue;  // every ending leaves three letters at least
-    for (const char* suffix : kRoleSuffixes) {
-      const std::string_view s(suffix);
+    for (const std::string_view s : kRoleSuffixes) {
       // The endings are Arabic letters of two bytes each.
       if (EndsWith(b, s) && letters >= s.size() / 2 + 3 && title(b.substr(0, b.size() - s.size()))) return true;
     }

@@ -11,6 +11,7 @@
 #define KHABAR_GAZETTEER_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,7 +54,10 @@ class Gazetteer {
 
   // Whether a single normalized word is listed with the given type
   // (e.g. GIVEN_NAME) as a single-word name.
-  bool HasWord(std::string_view word, std::string_view type) const;
+  bool HasWord(std::string_view word, std::string_view type) const { return WordTypes(word, {type}) != 0; }
+  // Which of `types` the word is listed with, as bits (1 << i for types[i]):
+  // one lookup for several questions.
+  uint32_t WordTypes(std::string_view word, std::initializer_list<std::string_view> types) const;
 
   // Normalized names of every entry of `type`, sorted and unique.
   std::vector<std::string> NormalizedNamesOfType(std::string_view type) const;
