@@ -106,7 +106,7 @@ std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {
 
 void AddGazetteerCandidates(const Analysis& a, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
   std::vector<GazetteerHit> hits;
-  gazetteer.Match(a.key_text, *a.tokens, &hits);
+  gazetteer.Match(*a.tokens, *a.gazetteer_ids, &hits);
   for (const GazetteerHit& hit : hits) {
     const GazetteerEntry& e = gazetteer.entries()[hit.entry];
     Candidate c;
@@ -128,7 +128,6 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
   // (anchor, rule) pairs tried at this token: a rule triggered by the word
   // and by one of its stems runs once per anchor.
   std::vector<std::pair<uint32_t, uint32_t>> tried;
-  std::string scratch;
   auto run = [&](const std::vector<uint32_t>& ids, uint32_t anchor) {
     for (uint32_t id : ids) {
       const std::pair<uint32_t, uint32_t> key(anchor, id);
@@ -141,19 +140,18 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       }
     }
   };
-  for (const Token& t : *a.tokens) {
+  for (size_t i = 0; i < a.tokens->size(); ++i) {
+    const Token& t = (*a.tokens)[i];
+    const auto& triggered = (*a.rule_ids)[i];
     tried.clear();
     switch (t.kind) {
       case TokenKind::kNumber: run(rules.DigitRules(), t.begin); break;
       case TokenKind::kLatin: run(rules.LatinRules(), t.begin); break;
       default: break;
     }
-    if (const auto* ids = rules.RulesForWord(t.View(a.key_text))) run(*ids, t.begin);
-    for (int s = 0; s < t.num_stems; ++s) {
-      const Stem& stem = t.stems[s];
-      if (const auto* ids = rules.RulesForWord(t.StemText(a.key_text, stem, &scratch)))
-        run(*ids, t.begin + stem.skip);
-    }
+    if (triggered[0] != nullptr) run(*triggered[0], t.begin);
+    for (int s = 0; s < t.num_stems; ++s)
+      if (triggered[1 + s] != nullptr) run(*triggered[1 + s], t.begin + t.stems[s].skip);
   }
 }
 

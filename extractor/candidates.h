@@ -38,6 +38,9 @@ struct Analysis {
   std::string_view text;              // normalized
   std::string_view key_text;          // normalized and folded for lookups (same offsets)
   const std::vector<Token>* tokens = nullptr;
+  // By token and form (see FormIndex): gazetteer word ids and triggered rules.
+  const std::vector<Gazetteer::FormIds>* gazetteer_ids = nullptr;
+  const std::vector<std::array<const std::vector<uint32_t>*, kMaxForms>>* rule_ids = nullptr;
   std::vector<uint8_t> boundary;      // 1 at byte offsets where a token starts or ends
   const Gazetteer* gazetteer = nullptr;
   const RuleSet* rules = nullptr;

@@ -158,29 +158,40 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
     }
     if (col_name < 0) return Status::Error(file.name + ":1: gazetteer has no header line");
   }
+  g->root_children_.resize(g->words_.size());
+  for (uint32_t id = 0; id < g->words_.size(); ++id) g->root_children_[id] = g->FindChild(0, id);
   return g;
 }
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
                       std::vector<GazetteerHit>* hits) const {
+  std::vector<FormIds> ids(tokens.size());
   std::string scratch;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    ids[i].fill(WordTable::kNotFound);
+    ids[i][0] = words_.Find(tokens[i].View(text));  // punctuation too: names may hold it
+    for (int s = 0; s < tokens[i].num_stems; ++s)
+      ids[i][1 + s] = words_.Find(tokens[i].StemText(text, tokens[i].stems[s], &scratch));
+  }
+  Match(tokens, ids, hits);
+}
+
+void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<FormIds>& ids,
+                      std::vector<GazetteerHit>* hits) const {
   for (uint32_t i = 0; i < tokens.size(); ++i) {
     const Token& first = tokens[i];
     if (first.kind == TokenKind::kPunct) continue;
     GazetteerHit best;
     bool found = false;
-    for (int form = -1; form < first.num_stems; ++form) {
-      std::string_view form_text;
+    for (int form = 0; form <= first.num_stems; ++form) {
       uint16_t skip = 0;
-      if (form < 0) {
-        form_text = first.View(text);
-      } else {
-        const Stem& stem = first.stems[form];
+      if (form > 0) {
+        const Stem& stem = first.stems[form - 1];
         if (stem.DropsArticle()) continue;
-        form_text = first.StemText(text, stem, &scratch);
         skip = stem.skip;
       }
-      uint32_t node = FindChild(0, words_.Find(form_text));
+      const uint32_t word = ids[i][form];
+      uint32_t node = word == WordTable::kNotFound ? 0 : root_children_[word];
       if (node == 0) continue;
       for (uint32_t j = i + 1;; ++j) {
         for (uint32_t e : nodes_[node].entries) {
@@ -192,7 +203,7 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
           break;
         }
         if (j >= tokens.size()) break;
-        node = FindChild(node, words_.Find(tokens[j].View(text)));
+        node = FindChild(node, ids[j][0]);
         if (node == 0) break;
       }
     }

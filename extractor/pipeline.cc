@@ -1,6 +1,7 @@
 #include "khabar/pipeline.h"
 
 #include "candidates.h"
+#include "form_index.h"
 #include "stages.h"
 
 namespace khabar {
@@ -14,8 +15,11 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const std::vector<DataFile>
   StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::Load(rules, p->gazetteer_.get());
   if (!r.ok()) return r.status();
   p->rules_ = std::move(r.value());
+  p->forms_ = std::make_unique<FormIndex>(*p->gazetteer_, *p->rules_);
   return p;
 }
+
+Pipeline::~Pipeline() = default;
 
 namespace {
 
@@ -78,6 +82,10 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   analysis.rules = rules_.get();
   analysis.original = article.text;
   analysis.normalized = &normalized;
+  FormIndex::Forms forms;
+  forms_->Lookup(key_text, tokens, &forms);
+  analysis.gazetteer_ids = &forms.gazetteer;
+  analysis.rule_ids = &forms.rules;
   analysis.boundary.assign(normalized.text.size() + 1, 0);
   for (const Token& t : tokens) analysis.boundary[t.begin] = analysis.boundary[t.end] = 1;
 
@@ -97,6 +105,7 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   LinkMentions(analysis, &resolved);
   FindRelations(analysis, resolved, &record.relations);
   ExtractMeta(analysis, resolved, &record.meta);
+  record.entities.reserve(resolved.size());
   for (const Candidate& c : resolved) record.entities.push_back(ToEntity(normalized, article.text, c));
   if (trace) {
     trace->normalized = std::move(normalized);

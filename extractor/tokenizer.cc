@@ -66,11 +66,11 @@ std::string_view Token::StemText(std::string_view text, const Stem& stem,
   return *scratch;
 }
 
-int ComputeStems(std::string_view word, Stem out[4]) {
+int ComputeStems(std::string_view word, Stem out[kMaxStems]) {
   int n = 0;
   auto add = [&](size_t skip, size_t key_skip, bool add_article) {
     size_t key_letters = (word.size() - key_skip) / kLetter + (add_article ? 2 : 0);
-    if (n < 4 && key_letters >= 2 && key_skip < word.size())
+    if (n < kMaxStems && key_letters >= 2 && key_skip < word.size())
       out[n++] = Stem{static_cast<uint16_t>(skip), static_cast<uint16_t>(key_skip), add_article};
   };
   if (word.size() < 3 * kLetter) return 0;

@@ -10,6 +10,7 @@
 #ifndef KHABAR_GAZETTEER_H_
 #define KHABAR_GAZETTEER_H_
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -51,6 +52,13 @@ class Gazetteer {
   // passed through FoldKeys.
   void Match(std::string_view key_text, const std::vector<Token>& tokens,
              std::vector<GazetteerHit>* hits) const;
+  // The same from the word ids of the token forms, looked up beforehand
+  // (ids[t][f] = WordId of form f of token t, see kMaxForms).
+  using FormIds = std::array<uint32_t, kMaxForms>;
+  void Match(const std::vector<Token>& tokens, const std::vector<FormIds>& ids,
+             std::vector<GazetteerHit>* hits) const;
+  // The words of the names (folded keys), for indexes built over them.
+  const WordTable& words() const { return words_; }
 
   // Whether a single normalized word is listed with the given type
   // (e.g. GIVEN_NAME) as a single-word name.
@@ -86,6 +94,7 @@ class Gazetteer {
   WordTable words_;
   std::vector<Node> nodes_;
   std::unordered_map<uint64_t, uint32_t> edges_;
+  std::vector<uint32_t> root_children_;  // by word id: FindChild(0, id), without hashing
 };
 
 }  // namespace khabar

@@ -39,8 +39,11 @@ struct Trace {
   std::vector<Entity> candidates;  // every gazetteer and rule hit, before resolution
 };
 
+class FormIndex;
+
 class Pipeline {
  public:
+  ~Pipeline();
   static StatusOr<std::unique_ptr<Pipeline>> Create(const std::vector<DataFile>& rules,
                                                     const std::vector<DataFile>& gazetteers);
 
@@ -56,6 +59,7 @@ class Pipeline {
   Record Extract(const Article& article, std::optional<CivilDate> anchor, Trace* trace) const;
   std::unique_ptr<RuleSet> rules_;
   std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<FormIndex> forms_;  // over both
 };
 
 }  // namespace khabar

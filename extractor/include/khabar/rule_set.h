@@ -77,6 +77,8 @@ class RuleSet {
 
   // Rules triggered by a word, given folded (Gazetteer::Key / FoldKeys).
   const std::vector<uint32_t>* RulesForWord(std::string_view word) const;
+  // The words that trigger rules (folded), for indexes built over them.
+  const WordTable& trigger_words() const { return trigger_words_; }
   const std::vector<uint32_t>& DigitRules() const { return digit_rules_; }
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
 

@@ -31,12 +31,17 @@ struct Stem {
   bool DropsArticle() const { return key_skip != skip && !add_article; }
 };
 
+// Stems a token has at most, and its forms: [0] the token itself, [1 + s]
+// its stem s.
+constexpr int kMaxStems = 4;
+constexpr int kMaxForms = 1 + kMaxStems;
+
 struct Token {
   uint32_t begin = 0;  // byte offsets into the normalized text
   uint32_t end = 0;
   TokenKind kind = TokenKind::kOther;
   uint8_t num_stems = 0;
-  Stem stems[4];
+  Stem stems[kMaxStems];
 
   std::string_view View(std::string_view text) const {
     return text.substr(begin, end - begin);
@@ -51,7 +56,7 @@ std::vector<Token> Tokenize(std::string_view normalized);
 
 // Proclitic stems of one Arabic word (normalized), least stripped first; the
 // word itself is not included. Keys shorter than two letters are not offered.
-int ComputeStems(std::string_view word, Stem out[4]);
+int ComputeStems(std::string_view word, Stem out[kMaxStems]);
 
 // Short name of a token kind, for explain output.
 const char* TokenKindName(TokenKind kind);

@@ -1,0 +1,36 @@
+#include "form_index.h"
+
+namespace khabar {
+
+FormIndex::FormIndex(const Gazetteer& gazetteer, const RuleSet& rules) {
+  auto add = [&](std::string_view word) {
+    const uint32_t id = words_.Insert(word);
+    if (id == gazetteer_ids_.size()) {
+      gazetteer_ids_.push_back(gazetteer.words().Find(word));
+      rules_.push_back(rules.RulesForWord(word));
+    }
+  };
+  for (uint32_t id = 0; id < gazetteer.words().size(); ++id) add(gazetteer.words().Word(id));
+  for (uint32_t id = 0; id < rules.trigger_words().size(); ++id) add(rules.trigger_words().Word(id));
+}
+
+void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const {
+  out->gazetteer.resize(tokens.size());
+  out->rules.resize(tokens.size());
+  std::string scratch;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const Token& token = tokens[t];
+    out->gazetteer[t].fill(WordTable::kNotFound);
+    out->rules[t].fill(nullptr);
+    for (int form = 0; form <= token.num_stems; ++form) {
+      const std::string_view text =
+          form == 0 ? token.View(key_text) : token.StemText(key_text, token.stems[form - 1], &scratch);
+      const uint32_t id = words_.Find(text);
+      if (id == WordTable::kNotFound) continue;
+      out->gazetteer[t][form] = gazetteer_ids_[id];
+      out->rules[t][form] = rules_[id];
+    }
+  }
+}
+
+}  // namespace khabar

@@ -1,0 +1,44 @@
+// Internal: one table of every word the gazetteer or a rule trigger knows, so
+// that each form of a token (the word and its clitic stems, see Token) is
+// hashed once per article for both, and the stems that restore the article
+// are built once.
+//
+// Thread safety: immutable after construction. Cost: memory about that of the
+// two tables it joins (some hundred kilobytes); one hash lookup per token
+// form.
+#ifndef KHABAR_FORM_INDEX_H_
+#define KHABAR_FORM_INDEX_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "khabar/gazetteer.h"
+#include "khabar/rule_set.h"
+#include "khabar/tokenizer.h"
+#include "khabar/word_table.h"
+
+namespace khabar {
+
+class FormIndex {
+ public:
+  FormIndex(const Gazetteer& gazetteer, const RuleSet& rules);
+
+  // What the tables know of every token of a text: gazetteer word ids (for
+  // Gazetteer::Match) and triggered rules (nullptr: none) by form.
+  struct Forms {
+    std::vector<Gazetteer::FormIds> gazetteer;
+    std::vector<std::array<const std::vector<uint32_t>*, kMaxForms>> rules;
+  };
+  // `key_text` is the normalized text passed through Gazetteer::FoldKeys.
+  void Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const;
+
+ private:
+  WordTable words_;
+  std::vector<uint32_t> gazetteer_ids_;                 // by word id
+  std::vector<const std::vector<uint32_t>*> rules_;     // by word id
+};
+
+}  // namespace khabar
+
+#endif  // KHABAR_FORM_INDEX_H_
