@@ -318,12 +318,24 @@ std::string Squeezed(std::string_view name) {
   return key;
 }
 
-// Words of a name as comparison keys.
-std::vector<std::string> NameWords(std::string_view name) {
+// Words of a name of the normalized text as comparison keys (rel::NameKey
+// of each word: normalized text needs only the folding).
+std::vector<std::string> NameWords(std::string_view normalized_name) {
   std::vector<std::string> out;
-  for (const text_util::WordSpan& w : text_util::LeadingWords(name, 8))
-    out.push_back(rel::NameKey(name.substr(w.begin, w.end - w.begin)));
+  text_util::WordReader words(normalized_name);
+  for (size_t k = 0; k < 8 && words.Has(k); ++k) {
+    out.emplace_back(normalized_name.substr(words[k].begin, words[k].end - words[k].begin));
+    Gazetteer::FoldKeys(&out.back());
+  }
   return out;
+}
+
+// Number of words of a name, as NameWords counts them.
+size_t NameWordCount(std::string_view name) {
+  text_util::WordReader words(name);
+  size_t n = 0;
+  while (n < 8 && words.Has(n)) ++n;
+  return n;
 }
 
 // Whether a name was found with evidence around it (an honorific, a title, a
@@ -375,7 +387,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     for (const std::string& w : words) key += w + " ";
     auto it = by_key.find(key);
     if (it == by_key.end()) {
-      by_key[key] = Mention{std::move(words), norm, NameWords(norm).size()};
+      by_key[key] = Mention{std::move(words), norm, NameWordCount(norm)};
       return;
     }
     // The same person by surname alone (أيت عدي) and by full name (رشيد أيت عدي): the full name.
@@ -383,7 +395,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
     if (have == add_norm || text_util::EndsWith(have, add_norm)) return;
     if (text_util::EndsWith(add_norm, have)) {
       it->second.norm = norm;
-      it->second.norm_words = NameWords(norm).size();
+      it->second.norm_words = NameWordCount(norm);
       return;
     }
     ambiguous[key] = true;  // two people share it

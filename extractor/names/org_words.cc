@@ -154,20 +154,12 @@ std::string_view WithoutArticle(std::string_view word) { return HasArticle(word)
 
 bool Lexicon::InClass(std::string_view class_name, std::string_view word) {
   if (context_.rules == nullptr || word.empty()) return false;
-  for (const Entry& e : cache_)
-    if (e.key == class_name && e.word == word) return e.value;
-  const bool value = context_.rules->ClassValue(class_name, word).has_value();
-  cache_.push_back(Entry{std::string(word), class_name, value});
-  return value;
+  return context_.rules->ClassValue(class_name, word).has_value();
 }
 
 bool Lexicon::IsGazetteerWord(std::string_view word, std::string_view type) {
   if (context_.gazetteer == nullptr || word.empty()) return false;
-  for (const Entry& e : cache_)
-    if (e.key == type && e.word == word) return e.value;
-  const bool value = context_.gazetteer->HasWord(word, type);
-  cache_.push_back(Entry{std::string(word), type, value});
-  return value;
+  return context_.gazetteer->HasWord(word, type);
 }
 
 bool InClass(Lexicon& context, std::string_view class_name, std::string_view word) {

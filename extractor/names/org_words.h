@@ -24,10 +24,9 @@ namespace names {
 
 enum class WordKind { kArabic, kLatin, kNumber, kOther };
 
-// The lists and gazetteers a builder consults for one match, with the answers
-// remembered: the walk asks about the same word several times, and each class
-// lookup normalizes its word. One Lexicon per builder call; not shared
-// between threads.
+// The lists and gazetteers a builder consults for one match. Lookups are
+// cheap (no allocation, most absent words turned away by their first
+// letters), so answers are not kept. One Lexicon per builder call.
 class Lexicon {
  public:
   explicit Lexicon(const ValueContext& context) : context_(context) {}
@@ -42,13 +41,7 @@ class Lexicon {
   bool IsGazetteerWord(std::string_view word, std::string_view type);
 
  private:
-  struct Entry {
-    std::string word;
-    std::string_view key;  // class name or gazetteer type (a string literal)
-    bool value;
-  };
   const ValueContext& context_;
-  std::vector<Entry> cache_;
 };
 
 // One blank-separated word of a match. Quote marks glued to its ends are set
@@ -77,8 +70,7 @@ std::string_view DropLetters(std::string_view word, size_t letters);
 std::string_view WithoutArticle(std::string_view word);
 bool HasArticle(std::string_view word);
 
-// Class membership and gazetteer words, through the Lexicon's memory.
-// `class_name` and `type` must be string literals (they key the memory).
+// Class membership and gazetteer words, through the Lexicon.
 bool InClass(Lexicon& context, std::string_view class_name, std::string_view word);
 bool IsGazetteerWord(Lexicon& context, std::string_view word, std::string_view type);
 // A place or personal name the gazetteers know.
