@@ -61,23 +61,32 @@ bool HasBreak(std::string_view s) {
 }
 
 bool OrgGap(std::string_view gap, bool place) {
-  // Drop quotes and spaces at both ends.
-  std::string g;
+  // The gap without quote marks and without spaces at both ends: at most a
+  // preposition of a few bytes when the answer is yes, so a longer one stops
+  // the reading.
+  constexpr size_t kMaxCore = 6;
+  char core[kMaxCore];
+  size_t n = 0;
+  size_t spaces = 0;  // blanks read after the core so far
   size_t pos = 0;
   while (pos < gap.size()) {
     const size_t at = pos;
     const char32_t c = Decode(gap, &pos);
-    if (!IsQuote(c)) g.append(gap.substr(at, pos - at));
+    if (IsQuote(c)) continue;
+    if (c == ' ' || c == '\t') {
+      if (n > 0) ++spaces;
+      continue;
+    }
+    if (n + spaces + (pos - at) > kMaxCore) return false;
+    for (; spaces > 0; --spaces) core[n++] = ' ';
+    for (size_t i = at; i < pos; ++i) core[n++] = gap[i];
   }
-  while (!g.empty() && (g.back() == ' ' || g.back() == '\t')) g.pop_back();
-  size_t lead = 0;
-  while (lead < g.size() && (g[lead] == ' ' || g[lead] == '\t')) ++lead;
-  const std::string_view core = std::string_view(g).substr(lead);
-  if (core.empty()) return true;
+  const std::string_view text(core, n);
+  if (text.empty()) return true;
   // A preposition glued to the organization: the gap ends with it.
-  if (core == "\xD9\x84" || core == "\xD8\xA8") return true;
+  if (text == "\xD9\x84" || text == "\xD8\xA8") return true;
   if (!place) return false;
-  return core == "\xD8\xB9\xD9\x84\xD9\x8A" || core == "\xD9\x81\xD9\x8A";  // علي (على), في
+  return text == "\xD8\xB9\xD9\x84\xD9\x8A" || text == "\xD9\x81\xD9\x8A";  // علي (على), في
 }
 
 uint32_t SkipFiller(const Analysis& a, uint32_t pos, std::string_view punct) {

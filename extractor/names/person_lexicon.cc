@@ -259,6 +259,11 @@ bool PersonLexicon::IsRoleForm(std::string_view word) const {
     if (title(b)) return true;
     const size_t letters = Letters(b);
     if (letters < 4) continue;  // every ending leaves three letters at least
+    // Every ending ends with ا, ة, ه, م or ن.
+    const std::string_view last = b.substr(b.size() - 2);
+    if (last != "\xD8\xA7" && last != "\xD8\xA9" && last != "\xD9\x87" && last != "\xD9\x85" &&
+        last != "\xD9\x86")
+      continue;
     for (const std::string_view s : kRoleSuffixes) {
       // The endings are Arabic letters of two bytes each.
       if (EndsWith(b, s) && letters >= s.size() / 2 + 3 && title(b.substr(0, b.size() - s.size()))) return true;
