@@ -145,7 +145,14 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
     const auto& triggered = (*a.rule_ids)[i];
     tried.clear();
     switch (t.kind) {
-      case TokenKind::kNumber: run(rules.DigitRules(), t.begin); break;
+      case TokenKind::kNumber:
+        // The window of MatchRule's first try: where the filter fails, no rule matches.
+        if (rules.DigitFilter() == nullptr ||
+            rules.DigitFilter()->Match(re2::StringPiece(a.text.data(), a.text.size()), t.begin,
+                                       std::min(a.text.size(), size_t{t.begin} + kMatchWindow), RE2::ANCHOR_START,
+                                       nullptr, 0))
+          run(rules.DigitRules(), t.begin);
+        break;
       case TokenKind::kLatin: run(rules.LatinRules(), t.begin); break;
       default: break;
     }

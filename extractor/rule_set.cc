@@ -39,6 +39,40 @@ bool IsWholeSpanGroup(const std::string& pattern) {
   return false;
 }
 
+// `pattern` with its named groups made non-capturing, so that the patterns
+// of several rules can be joined in one alternation.
+std::string WithoutGroupNames(const std::string& pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out.append(pattern, i, 2);
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // a character class, copied as it is
+      size_t k = i + 1;
+      if (k < pattern.size() && pattern[k] == '^') ++k;
+      if (k < pattern.size() && pattern[k] == ']') ++k;
+      while (k < pattern.size() && pattern[k] != ']') k += pattern[k] == '\\' ? 2 : 1;
+      out.append(pattern, i, k + 1 - i);
+      i = k;
+      continue;
+    }
+    if (pattern.compare(i, 4, "(?P<") == 0) {
+      const size_t close = pattern.find('>', i);
+      if (close != std::string::npos) {
+        out += "(?:";
+        i = close;
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 constexpr int64_t kMaxMemPerRule = 64 << 20;
 constexpr int kMaxExpansionDepth = 8;
 
@@ -112,7 +146,7 @@ class RuleSetLoader {
       for (const YAML::Node& node : rules)
         if (Status s = LoadRule(*file, node); !s.ok()) return s;
     }
-    return Status();
+    return BuildDigitFilter();
   }
 
  private:
@@ -334,6 +368,20 @@ class RuleSetLoader {
       return Status::Error(where + ": bad examples: " + e.msg);
     }
     set_->rules_.push_back(std::move(rule));
+    return Status();
+  }
+
+  Status BuildDigitFilter() {
+    if (set_->digit_rules_.size() < 2) return Status();
+    std::string alternation;
+    for (uint32_t id : set_->digit_rules_)
+      alternation += (alternation.empty() ? "(?:" : "|(?:") + WithoutGroupNames(set_->rules_[id].expanded) + ")";
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    options.set_log_errors(false);
+    options.set_max_mem(kMaxMemPerRule);
+    set_->digit_filter_ = std::make_shared<RE2>(alternation, options);
+    if (!set_->digit_filter_->ok()) return Status::Error("the filter of the DIGIT rules: " + set_->digit_filter_->error());
     return Status();
   }
 

@@ -313,6 +313,34 @@ TEST_CASE("RuleSet: a higher priority wins an overlap, then the longer span") {
   CHECK(Extract(*q.value(), text) == "LOC '\u0645\u062C\u0644\u0633 \u0627 \u0628 \u062C' mid.longest");
 }
 
+TEST_CASE("RuleSet: the DIGIT rules share a filter that turns plain numbers away") {
+  // Two rules with the same group names (joined, they must still compile),
+  // one with a character class holding brackets.
+  const std::string rules =
+      "classes:\n"
+      "  month: [\u0645\u0627\u0631\u0633]\n"  // مارس
+      "rules:\n"
+      "  - id: d.day_month\n"
+      "    type: DATE\n"
+      "    trigger: DIGIT\n"
+      "    pattern: '(?P<span>(?P<day>[0-9]{1,2}) {month})'\n"
+      "  - id: d.slash\n"
+      "    type: DATE\n"
+      "    trigger: DIGIT\n"
+      "    pattern: '(?P<span>(?P<day>[0-9]{1,2})[/(](?P<month>[0-9]{1,2}))'\n";
+  StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create({DataFile{"d.yaml", rules}}, {});
+  INFO(p.status().message());
+  REQUIRE(p.ok());
+  const re2::RE2* filter = p.value()->rules().DigitFilter();
+  REQUIRE(filter != nullptr);
+  CHECK(re2::RE2::PartialMatch("12 \u0645\u0627\u0631\u0633", "^(?:" + filter->pattern() + ")"));
+  CHECK(re2::RE2::PartialMatch("12/3", "^(?:" + filter->pattern() + ")"));
+  CHECK_FALSE(re2::RE2::PartialMatch("12 \u0634\u062E\u0635\u0627", "^(?:" + filter->pattern() + ")"));
+  // The filter changes nothing of what the rules find.
+  CHECK(Extract(*p.value(), "\u0641\u064A 12 \u0645\u0627\u0631\u0633 \u0648 4/5 \u0648 7 \u0623\u064A\u0627\u0645") ==
+        "DATE '12 \u0645\u0627\u0631\u0633' d.day_month | DATE '4/5' d.slash");
+}
+
 TEST_CASE("RuleSet: rules, macros and classes may come from several files") {
   std::vector<DataFile> files = {
       DataFile{"a.yaml", "classes:\n  month: [\u0645\u0627\u0631\u0633]\nmacros:\n  D: '[0-9]+'\n"},

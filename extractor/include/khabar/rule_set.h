@@ -80,6 +80,10 @@ class RuleSet {
   // The words that trigger rules (folded), for indexes built over them.
   const WordTable& trigger_words() const { return trigger_words_; }
   const std::vector<uint32_t>& DigitRules() const { return digit_rules_; }
+  // One RE2 over the alternation of the DigitRules patterns (null for fewer
+  // than two), asked only whether a match exists: most numbers start no
+  // date, and one DFA pass then replaces one per rule.
+  const re2::RE2* DigitFilter() const { return digit_filter_.get(); }
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
 
   // Value of a normalized word (or words) in a class (e.g. month_gregorian,
@@ -129,6 +133,7 @@ class RuleSet {
   WordTable trigger_words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // by trigger word id
   std::vector<uint32_t> digit_rules_;
+  std::shared_ptr<re2::RE2> digit_filter_;
   std::vector<uint32_t> latin_rules_;
 
   friend class RuleSetLoader;
