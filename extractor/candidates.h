@@ -41,6 +41,7 @@ struct Analysis {
   // By token and form (see FormIndex): gazetteer word ids and triggered rules.
   const std::vector<Gazetteer::FormIds>* gazetteer_ids = nullptr;
   const std::vector<std::array<const std::vector<uint32_t>*, kMaxForms>>* rule_ids = nullptr;
+  const std::vector<uint32_t>* needed = nullptr;  // by token: bits of RuleSet::NeededWords
   std::vector<uint8_t> boundary;      // 1 at byte offsets where a token starts or ends
   const Gazetteer* gazetteer = nullptr;
   const RuleSet* rules = nullptr;

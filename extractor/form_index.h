@@ -29,6 +29,8 @@ class FormIndex {
   struct Forms {
     std::vector<Gazetteer::FormIds> gazetteer;
     std::vector<std::array<const std::vector<uint32_t>*, kMaxForms>> rules;
+    // Bit k: a form of the token is a word of RuleSet::NeededWords()[k].
+    std::vector<uint32_t> needed;
   };
   // `key_text` is the normalized text passed through Gazetteer::FoldKeys.
   void Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const;
@@ -37,6 +39,7 @@ class FormIndex {
   WordTable words_;
   std::vector<uint32_t> gazetteer_ids_;                 // by word id
   std::vector<const std::vector<uint32_t>*> rules_;     // by word id
+  std::vector<uint32_t> needed_;                        // by word id: bits as in Forms::needed
 };
 
 }  // namespace khabar

@@ -86,6 +86,7 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   forms_->Lookup(key_text, tokens, &forms);
   analysis.gazetteer_ids = &forms.gazetteer;
   analysis.rule_ids = &forms.rules;
+  analysis.needed = &forms.needed;
   analysis.boundary.assign(normalized.text.size() + 1, 0);
   for (const Token& t : tokens) analysis.boundary[t.begin] = analysis.boundary[t.end] = 1;
 

@@ -301,7 +301,7 @@ class RuleSetLoader {
       }
       for (auto it = node.begin(); it != node.end(); ++it) {
         static const std::set<std::string> kKeys = {"id", "type", "subtype", "priority", "pattern", "value",
-                                                    "trigger", "examples", "counter_examples", "note"};
+                                                    "trigger", "needs", "examples", "counter_examples", "note"};
         std::string key = it->first.as<std::string>("");
         if (!kKeys.count(key)) return Status::Error(where + ": unknown field '" + key + "'");
       }
@@ -359,6 +359,7 @@ class RuleSetLoader {
     }
     if (rule.trigger_digit) set_->digit_rules_.push_back(index);
     if (rule.trigger_latin) set_->latin_rules_.push_back(index);
+    if (Status s = LoadNeeds(node["needs"], where, &rule); !s.ok()) return s;
 
     try {
       if (Status s = LoadExamples(file, node["examples"], where, false, &rule.examples); !s.ok()) return s;
@@ -382,6 +383,39 @@ class RuleSetLoader {
     options.set_max_mem(kMaxMemPerRule);
     set_->digit_filter_ = std::make_shared<RE2>(alternation, options);
     if (!set_->digit_filter_->ok()) return Status::Error("the filter of the DIGIT rules: " + set_->digit_filter_->error());
+    return Status();
+  }
+
+  // `needs: {class: '{name}', within: N}`.
+  Status LoadNeeds(const YAML::Node& node, const std::string& where, Rule* rule) {
+    if (!node) return Status();
+    std::string cls;
+    try {
+      if (!node.IsMap()) return Status::Error(where + ": 'needs' must be {class: '{name}', within: N}");
+      cls = node["class"].as<std::string>("");
+      rule->needs_within = node["within"].as<int>(0);
+    } catch (const YAML::Exception& e) {
+      return Status::Error(where + ": bad needs: " + e.msg);
+    }
+    if (cls.size() < 3 || cls.front() != '{' || cls.back() != '}')
+      return Status::Error(where + ": 'needs' names a class as '{name}'");
+    if (rule->needs_within < 1 || rule->needs_within > 32)
+      return Status::Error(where + ": 'needs' wants 'within' between 1 and 32 tokens");
+    const std::string name = cls.substr(1, cls.size() - 2);
+    MaybeAddGazetteerClass(name);
+    auto k = set_->classes_.find(name);
+    if (k == set_->classes_.end()) return Status::Error(where + ": unknown class " + cls + " in needs");
+    auto known = std::find(set_->needed_classes_.begin(), set_->needed_classes_.end(), name);
+    if (known == set_->needed_classes_.end()) {
+      if (set_->needed_classes_.size() == RuleSet::kMaxNeededClasses)
+        return Status::Error(where + ": more than 32 classes named by 'needs'");
+      std::vector<std::string> words;
+      for (const std::string& w : k->second.words) words.push_back(FirstTokenKey(w));
+      set_->needed_classes_.push_back(name);
+      set_->needed_words_.push_back(std::move(words));
+      known = set_->needed_classes_.end() - 1;
+    }
+    rule->needs_index = static_cast<int>(known - set_->needed_classes_.begin());
     return Status();
   }
 

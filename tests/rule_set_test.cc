@@ -341,6 +341,31 @@ TEST_CASE("RuleSet: the DIGIT rules share a filter that turns plain numbers away
         "DATE '12 \u0645\u0627\u0631\u0633' d.day_month | DATE '4/5' d.slash");
 }
 
+TEST_CASE("RuleSet: a rule with `needs` runs only where a word of the class follows closely") {
+  // t.needs: a day number tried only where a month word (or its stem, after
+  // و) follows within two tokens.
+  const std::string rules =
+      "classes:\n"
+      "  month: [\u0645\u0627\u0631\u0633]\n"  // مارس
+      "rules:\n"
+      "  - id: t.needs\n"
+      "    type: DATE\n"
+      "    trigger: DIGIT\n"
+      "    needs: {class: '{month}', within: 2}\n"
+      "    pattern: '[0-9]+'\n";
+  StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create({DataFile{"n.yaml", rules}}, {});
+  INFO(p.status().message());
+  REQUIRE(p.ok());
+  const std::string mars = "\u0645\u0627\u0631\u0633";
+  const std::string wa_mars = "\u0648\u0645\u0627\u0631\u0633";  // ومارس
+  const std::string word = "\u0643\u0644\u0645\u0629";             // كلمة
+  CHECK(Extract(*p.value(), "12 " + mars) == "DATE '12' t.needs");
+  CHECK(Extract(*p.value(), "12 " + word + " " + wa_mars) == "DATE '12' t.needs");
+  CHECK(Extract(*p.value(), "12 " + word + " " + word + " " + mars).empty());  // three tokens on
+  CHECK(Extract(*p.value(), mars + " 12").empty());                           // before it
+  CHECK(Extract(*p.value(), "12").empty());
+}
+
 TEST_CASE("RuleSet: rules, macros and classes may come from several files") {
   std::vector<DataFile> files = {
       DataFile{"a.yaml", "classes:\n  month: [\u0645\u0627\u0631\u0633]\nmacros:\n  D: '[0-9]+'\n"},
@@ -429,6 +454,14 @@ TEST_CASE("RuleSet: load errors name file:line and the rule") {
        "patern"},
       {"unknown value builder", {DataFile{"bad.yaml", "rules:\n" + RuleText("r.v", "    value: nope\n")}},
        "bad.yaml:2 r.v", "nope"},
+      {"needs without a class", {DataFile{"bad.yaml", "rules:\n" + RuleText("r.n1", "    needs: {within: 3}\n")}},
+       "bad.yaml:2 r.n1", "needs"},
+      {"needs an unknown class",
+       {DataFile{"bad.yaml", "rules:\n" + RuleText("r.n2", "    needs: {class: '{nope}', within: 3}\n")}},
+       "bad.yaml:2 r.n2", "{nope}"},
+      {"needs too far",
+       {DataFile{"bad.yaml", "classes:\n  c: [x]\nrules:\n" + RuleText("r.n3", "    needs: {class: '{c}', within: 99}\n")}},
+       "bad.yaml:4 r.n3", "within"},
       {"unknown type", {DataFile{"bad.yaml", "rules:\n  - id: r.y\n    type: PLACE\n    trigger: DIGIT\n    pattern: x\n"}},
        "bad.yaml:2 r.y", "PLACE"},
       {"unknown section", {DataFile{"bad.yaml", "macros: {}\nrule:\n" + RuleText("r.s")}}, "bad.yaml:2", "rule"},

@@ -56,6 +56,11 @@ struct Rule {
   std::string builder_name;
   bool trigger_digit = false;
   bool trigger_latin = false;
+  // `needs`: the rule is tried only where a word of NeededWords(needs_index)
+  // (a token or one of its stems) follows its trigger within `needs_within`
+  // tokens; -1 when the rule needs nothing.
+  int needs_index = -1;
+  int needs_within = 0;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
   std::string provenance;      // Provenance(), computed at load
@@ -85,6 +90,10 @@ class RuleSet {
   // date, and one DFA pass then replaces one per rule.
   const re2::RE2* DigitFilter() const { return digit_filter_.get(); }
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
+  // The classes named by `needs` fields, by needs_index (at most
+  // kMaxNeededClasses), as their words' first tokens (folded keys).
+  static constexpr int kMaxNeededClasses = 32;
+  const std::vector<std::vector<std::string>>& NeededWords() const { return needed_words_; }
 
   // Value of a normalized word (or words) in a class (e.g. month_gregorian,
   // "مارس" -> "3"). No allocation once warm; safe from many threads.
@@ -135,6 +144,8 @@ class RuleSet {
   std::vector<uint32_t> digit_rules_;
   std::shared_ptr<re2::RE2> digit_filter_;
   std::vector<uint32_t> latin_rules_;
+  std::vector<std::string> needed_classes_;              // by needs_index
+  std::vector<std::vector<std::string>> needed_words_;   // by needs_index
 
   friend class RuleSetLoader;
 };
