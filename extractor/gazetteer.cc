@@ -228,7 +228,8 @@ uint32_t Gazetteer::WordTypes(std::string_view word, std::initializer_list<std::
     KeyInto(word, &folded);
     key = folded;
   }
-  const uint32_t node = FindChild(0, words_.Find(key));
+  const uint32_t word_id = words_.Find(key);
+  const uint32_t node = word_id == WordTable::kNotFound ? 0 : root_children_[word_id];
   if (node == 0) return 0;
   uint32_t bits = 0;
   for (uint32_t e : nodes_[node].entries) {

@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 
 #include "khabar/gazetteer.h"
@@ -443,7 +444,9 @@ class RuleSetLoader {
 
 StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& files,
                                                  const Gazetteer* gazetteer) {
+  static std::atomic<uint64_t> next_instance{1};
   std::unique_ptr<RuleSet> set(new RuleSet());
+  set->instance_ = next_instance++;
   RuleSetLoader loader(set.get(), gazetteer);
   if (Status s = loader.Load(files); !s.ok()) return s;
   for (const auto& [name, cls] : set->classes_) {
@@ -461,12 +464,9 @@ const std::vector<uint32_t>* RuleSet::RulesForWord(std::string_view word) const 
   return id == WordTable::kNotFound ? nullptr : &word_rules_[id];
 }
 
-namespace {
-
-// The lookup key of a normalized word: white space collapsed, ة folded; in
-// a reused per-thread buffer (this is on the hot path of value builders).
-std::string_view LookupKey(std::string_view word) {
-  // Common case: one word without ة, its own key.
+std::string_view RuleSet::LookupKey(std::string_view word) {
+  // Common case: one word without ة, its own key (this is on the hot path of
+  // value builders).
   bool plain = true;
   for (size_t i = 0; i < word.size() && plain; ++i) {
     const char c = word[i];
@@ -479,8 +479,6 @@ std::string_view LookupKey(std::string_view word) {
   Gazetteer::FoldKeys(&key);
   return key;
 }
-
-}  // namespace
 
 const RuleSet::Class* RuleSet::FindClass(std::string_view class_name) const {
   auto k = class_index_.find(class_name);

@@ -217,6 +217,41 @@ uint16_t PersonLexicon::Flags(std::string_view word) const {
   return memo.Get(gazetteer_, rules_, word, [this](std::string_view w) { return ComputeFlags(w); });
 }
 
+namespace {
+
+// The classes ComputeFlags asks about, found once per thread and rule set.
+struct PersonClasses {
+  const RuleSet::Class* given_common = nullptr;
+  const RuleSet::Class* particle = nullptr;
+  const RuleSet::Class* name_suffix = nullptr;
+  const RuleSet::Class* stop_inside = nullptr;
+  const RuleSet::Class* honorific = nullptr;
+  const RuleSet::Class* title = nullptr;
+  const RuleSet::Class* intro = nullptr;
+  const RuleSet::Class* stop = nullptr;
+  const RuleSet::Class* role_canonical = nullptr;
+};
+
+const PersonClasses& ClassesOf(const RuleSet& rules) {
+  thread_local uint64_t found_for = 0;
+  thread_local PersonClasses classes;
+  if (found_for != rules.instance()) {
+    classes.given_common = rules.FindClass("person_given_common");
+    classes.particle = rules.FindClass("person_particle");
+    classes.name_suffix = rules.FindClass("person_name_suffix");
+    classes.stop_inside = rules.FindClass("person_stop_inside");
+    classes.honorific = rules.FindClass("person_honorific");
+    classes.title = rules.FindClass("person_title");
+    classes.intro = rules.FindClass("person_intro");
+    classes.stop = rules.FindClass("person_stop");
+    classes.role_canonical = rules.FindClass("role_canonical");
+    found_for = rules.instance();
+  }
+  return classes;
+}
+
+}  // namespace
+
 uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   uint16_t f = 0;
   if (gazetteer_ != nullptr) {
@@ -225,18 +260,20 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
     if (types & 2) f |= kFamily;
   }
   if (rules_ == nullptr) return f;
+  const PersonClasses& c = ClassesOf(*rules_);
+  auto in = [&](const RuleSet::Class* cls, std::string_view w) { return rules_->ClassValue(cls, w).has_value(); };
   if (rules_->InAnyClass(word)) {
-    if (InClass("person_given_common", word)) f |= kCommon;
-    if (InClass("person_particle", word)) f |= kParticle;
-    if (InClass("person_name_suffix", word)) f |= kSuffix;
-    if (InClass("person_stop_inside", word)) f |= kStopInside;
-    if (InClass("person_honorific", word)) f |= kHonorific;
-    if (InClass("person_title", word)) f |= kTitle;
-    if (InClass("person_intro", word)) f |= kIntro;
-    if (InClass("person_stop", word)) f |= kListedStop;
+    if (in(c.given_common, word)) f |= kCommon;
+    if (in(c.particle, word)) f |= kParticle;
+    if (in(c.name_suffix, word)) f |= kSuffix;
+    if (in(c.stop_inside, word)) f |= kStopInside;
+    if (in(c.honorific, word)) f |= kHonorific;
+    if (in(c.title, word)) f |= kTitle;
+    if (in(c.intro, word)) f |= kIntro;
+    if (in(c.stop, word)) f |= kListedStop;
   }
   std::string_view bare = StripArticle(word);
-  if (bare.size() != word.size() && rules_->InAnyClass(bare) && InClass("person_stop", bare)) f |= kListedStop;
+  if (bare.size() != word.size() && rules_->InAnyClass(bare) && in(c.stop, bare)) f |= kListedStop;
   if ((StartsWith(word, kAl) || !(f & kGiven)) && IsRoleForm(word)) f |= kRole;
   return f;
 }
@@ -244,7 +281,7 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
 // Whether one of the RoleWordForms of `word` is a title of role_canonical,
 // tried without building the forms.
 bool PersonLexicon::IsRoleForm(std::string_view word) const {
-  const RuleSet::Class* titles = rules_->FindClass("role_canonical");
+  const RuleSet::Class* titles = ClassesOf(*rules_).role_canonical;
   auto title = [&](std::string_view form) { return !form.empty() && rules_->ClassValue(titles, form).has_value(); };
   std::string_view bases[2] = {word, {}};
   if (StartsWith(word, kLamLam) && Letters(word) > 3) {

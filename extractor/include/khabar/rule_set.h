@@ -79,6 +79,9 @@ class RuleSet {
                                                  const Gazetteer* gazetteer = nullptr);
 
   const std::vector<Rule>& rules() const { return rules_; }
+  // A number no other rule set loaded by this process has: a key for
+  // per-thread caches of answers about this set.
+  uint64_t instance() const { return instance_; }
 
   // Rules triggered by a word, given folded (Gazetteer::Key / FoldKeys).
   const std::vector<uint32_t>* RulesForWord(std::string_view word) const;
@@ -134,6 +137,11 @@ class RuleSet {
 
  private:
   RuleSet() = default;
+  // The key a class looks a word up by: white space collapsed, ة folded.
+  // Returns `word` itself when it needs neither, else a per-thread buffer
+  // that the next call reuses.
+  static std::string_view LookupKey(std::string_view word);
+  uint64_t instance_ = 0;
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
   std::unordered_map<std::string_view, const Class*> class_index_;  // into classes_
