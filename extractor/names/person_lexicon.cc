@@ -309,6 +309,10 @@ bool PersonLexicon::IsRoleForm(std::string_view word) const {
   return false;
 }
 
+bool PersonLexicon::IsNameSuffixWord(std::string_view word) const {
+  return rules_ != nullptr && rules_->ClassValue(ClassesOf(*rules_).name_suffix, word).has_value();
+}
+
 bool PersonLexicon::IsGiven(std::string_view word) const { return Flags(word) & kGiven; }
 bool PersonLexicon::IsFamily(std::string_view word) const { return Flags(word) & kFamily; }
 bool PersonLexicon::IsCommonGiven(std::string_view word) const { return Flags(word) & kCommon; }

@@ -143,6 +143,9 @@ class PersonLexicon {
   bool IsParticle(std::string_view word) const;
   // الدين, الله (a compound name with the word before).
   bool IsNameSuffix(std::string_view word) const;
+  // The same answer asked of the list alone, without the cached answers
+  // about the word: cheaper for a word asked nothing else.
+  bool IsNameSuffixWord(std::string_view word) const;
   // A word that ends a name when it is not the first word (علي, also على).
   bool IsStopInside(std::string_view word) const;
   bool IsHonorific(std::string_view word) const;

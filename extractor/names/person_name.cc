@@ -234,31 +234,25 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
     void push_back(const Unit& u) { items[n++] = u; }
   } units;
   size_t i = 0;
-  // One lookup per word: the next word's answers are kept for the next round.
-  PersonLexicon::Word info, next_info;
-  bool next_known = false;
+  // The next word is asked only whether it ends a compound (a small list),
+  // not all about it: a name mostly ends before it, and the first question
+  // about a new word is the costly one.
+  PersonLexicon::Word info;
   while (units.size() < 4 && words.Has(i)) {
     const std::string_view w = word(i);
-    info = next_known ? next_info : lex.Info(w);
+    info = lex.Info(w);
     const bool has_next = !words[i].closed && words.Has(i + 1);
-    next_known = false;
-    if (has_next) {
-      next_info = lex.Info(word(i + 1));
-      next_known = true;
-    }
     Unit u;
     u.first = u.last = i;
     if (info.particle()) {
       // The word after a particle is part of the name (عبد الكريم, أيت الحاج)
       // unless it is a function word.
-      if (!has_next || (next_info.listed_stop() && !StartsWith(word(i + 1), kAl))) break;
+      if (!has_next || (lex.Info(word(i + 1)).listed_stop() && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
-      next_known = false;
-    } else if (has_next && next_info.name_suffix() && !info.stop()) {
+    } else if (has_next && lex.IsNameSuffixWord(word(i + 1)) && !info.stop()) {
       u.last = i + 1;
       u.kind = UnitKind::kCompound;
-      next_known = false;
     } else if (GluedCompound(w) && !info.stop()) {
       u.kind = UnitKind::kCompound;
       u.common = strict;
