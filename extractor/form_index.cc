@@ -27,6 +27,7 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
     const Token& token = tokens[t];
     out->gazetteer[t].fill(WordTable::kNotFound);
     out->rules[t].fill(nullptr);
+    if (token.kind == TokenKind::kNumber) out->needed[t] = uint32_t{1} << RuleSet::kNeedsNumber;
     for (int form = 0; form <= token.num_stems; ++form) {
       const std::string_view text =
           form == 0 ? token.View(key_text) : token.StemText(key_text, token.stems[form - 1], &scratch);

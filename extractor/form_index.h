@@ -29,7 +29,8 @@ class FormIndex {
   struct Forms {
     std::vector<Gazetteer::FormIds> gazetteer;
     std::vector<std::array<const std::vector<uint32_t>*, kMaxForms>> rules;
-    // Bit k: a form of the token is a word of RuleSet::NeededWords()[k].
+    // Bit k: a form of the token is a word of RuleSet::NeededWords()[k];
+    // bit RuleSet::kNeedsNumber: the token is a number.
     std::vector<uint32_t> needed;
   };
   // `key_text` is the normalized text passed through Gazetteer::FoldKeys.

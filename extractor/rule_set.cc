@@ -387,7 +387,7 @@ class RuleSetLoader {
     return Status();
   }
 
-  // `needs: {class: '{name}', within: N}`.
+  // `needs: {class: '{name}', within: N}`, or `class: DIGIT` for a number.
   Status LoadNeeds(const YAML::Node& node, const std::string& where, Rule* rule) {
     if (!node) return Status();
     std::string cls;
@@ -398,10 +398,14 @@ class RuleSetLoader {
     } catch (const YAML::Exception& e) {
       return Status::Error(where + ": bad needs: " + e.msg);
     }
-    if (cls.size() < 3 || cls.front() != '{' || cls.back() != '}')
-      return Status::Error(where + ": 'needs' names a class as '{name}'");
+    if (cls != "DIGIT" && (cls.size() < 3 || cls.front() != '{' || cls.back() != '}'))
+      return Status::Error(where + ": 'needs' names a class as '{name}', or DIGIT");
     if (rule->needs_within < 1 || rule->needs_within > 32)
       return Status::Error(where + ": 'needs' wants 'within' between 1 and 32 tokens");
+    if (cls == "DIGIT") {
+      rule->needs_index = RuleSet::kNeedsNumber;
+      return Status();
+    }
     const std::string name = cls.substr(1, cls.size() - 2);
     MaybeAddGazetteerClass(name);
     auto k = set_->classes_.find(name);
@@ -409,7 +413,7 @@ class RuleSetLoader {
     auto known = std::find(set_->needed_classes_.begin(), set_->needed_classes_.end(), name);
     if (known == set_->needed_classes_.end()) {
       if (set_->needed_classes_.size() == RuleSet::kMaxNeededClasses)
-        return Status::Error(where + ": more than 32 classes named by 'needs'");
+        return Status::Error(where + ": more than 31 classes named by 'needs'");
       std::vector<std::string> words;
       for (const std::string& w : k->second.words) words.push_back(FirstTokenKey(w));
       set_->needed_classes_.push_back(name);

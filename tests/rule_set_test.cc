@@ -364,6 +364,21 @@ TEST_CASE("RuleSet: a rule with `needs` runs only where a word of the class foll
   CHECK(Extract(*p.value(), "12 " + word + " " + word + " " + mars).empty());  // three tokens on
   CHECK(Extract(*p.value(), mars + " 12").empty());                           // before it
   CHECK(Extract(*p.value(), "12").empty());
+
+  // DIGIT: a number right after the trigger في.
+  const std::string fi = "\u0641\u064A";
+  const std::string number_rules =
+      "rules:\n"
+      "  - id: t.fi\n"
+      "    type: DATE\n"
+      "    trigger: \u0641\u064A\n"
+      "    needs: {class: DIGIT, within: 1}\n"
+      "    pattern: '\u0641\u064A (?P<span>[0-9]+|\\p{Arabic}+)'\n";
+  StatusOr<std::unique_ptr<Pipeline>> q = Pipeline::Create({DataFile{"n.yaml", number_rules}}, {});
+  INFO(q.status().message());
+  REQUIRE(q.ok());
+  CHECK(Extract(*q.value(), fi + " 2020") == "DATE '2020' t.fi");
+  CHECK(Extract(*q.value(), fi + " " + word).empty());  // the pattern would match, but no number follows
 }
 
 TEST_CASE("RuleSet: rules, macros and classes may come from several files") {

@@ -57,8 +57,8 @@ struct Rule {
   bool trigger_digit = false;
   bool trigger_latin = false;
   // `needs`: the rule is tried only where a word of NeededWords(needs_index)
-  // (a token or one of its stems) follows its trigger within `needs_within`
-  // tokens; -1 when the rule needs nothing.
+  // (a token or one of its stems), or a number for kNeedsNumber, follows its
+  // trigger within `needs_within` tokens; -1 when the rule needs nothing.
   int needs_index = -1;
   int needs_within = 0;
   std::vector<RuleExample> examples;
@@ -95,7 +95,8 @@ class RuleSet {
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
   // The classes named by `needs` fields, by needs_index (at most
   // kMaxNeededClasses), as their words' first tokens (folded keys).
-  static constexpr int kMaxNeededClasses = 32;
+  static constexpr int kMaxNeededClasses = 31;
+  static constexpr int kNeedsNumber = 31;  // needs_index of `needs: {class: DIGIT}`
   const std::vector<std::vector<std::string>>& NeededWords() const { return needed_words_; }
 
   // Value of a normalized word (or words) in a class (e.g. month_gregorian,
