@@ -71,12 +71,15 @@ std::unique_ptr<RuleSet> LoadRules() {
   return std::move(r.value());
 }
 
-std::unique_ptr<Pipeline> RulePipeline() {
-  StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create({DataFile{"t.yaml", kRules}}, {});
+// A pipeline of the rules in `rules` (file name `file`), without gazetteers.
+std::unique_ptr<Pipeline> PipelineOf(const std::string& file, const std::string& rules) {
+  StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create({DataFile{file, rules}}, {});
   INFO(p.status().message());
   REQUIRE(p.ok());
   return std::move(p.value());
 }
+
+std::unique_ptr<Pipeline> RulePipeline() { return PipelineOf("t.yaml", kRules); }
 
 // "TYPE 'text' rule-id" for each entity, joined by " | ".
 std::string Extract(const Pipeline& pipeline, const std::string& text) {
@@ -297,20 +300,16 @@ TEST_CASE("RuleSet: a higher priority wins an overlap, then the longer span") {
       "    priority: 10\n"
       "    trigger: \u0645\u062C\u0644\u0633\n"
       "    pattern: '\u0645\u062C\u0644\u0633 \\p{Arabic}+ \\p{Arabic}+ \\p{Arabic}+'\n";
-  StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create({DataFile{"p.yaml", rules}}, {});
-  INFO(p.status().message());
-  REQUIRE(p.ok());
+  const std::unique_ptr<Pipeline> p = PipelineOf("p.yaml", rules);
   const std::string text = "\u0645\u062C\u0644\u0633 \u0627 \u0628 \u062C";
-  CHECK(Extract(*p.value(), text) == "DATE '\u0645\u062C\u0644\u0633 \u0627' high.short");
+  CHECK(Extract(*p, text) == "DATE '\u0645\u062C\u0644\u0633 \u0627' high.short");
   // Without the high-priority rule, the longest of the equal-priority ones wins.
   std::string no_high = rules;
   size_t a = no_high.find("  - id: high.short");
   size_t b = no_high.find("  - id: mid.longest");
   no_high.erase(a, b - a);
-  StatusOr<std::unique_ptr<Pipeline>> q = Pipeline::Create({DataFile{"p.yaml", no_high}}, {});
-  INFO(q.status().message());
-  REQUIRE(q.ok());
-  CHECK(Extract(*q.value(), text) == "LOC '\u0645\u062C\u0644\u0633 \u0627 \u0628 \u062C' mid.longest");
+  const std::unique_ptr<Pipeline> q = PipelineOf("p.yaml", no_high);
+  CHECK(Extract(*q, text) == "LOC '\u0645\u062C\u0644\u0633 \u0627 \u0628 \u062C' mid.longest");
 }
 
 TEST_CASE("RuleSet: the DIGIT rules share a filter that turns plain numbers away") {
@@ -328,16 +327,14 @@ TEST_CASE("RuleSet: the DIGIT rules share a filter that turns plain numbers away
       "    type: DATE\n"
       "    trigger: DIGIT\n"
       "    pattern: '(?P<span>(?P<day>[0-9]{1,2})[/(](?P<month>[0-9]{1,2}))'\n";
-  StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create({DataFile{"d.yaml", rules}}, {});
-  INFO(p.status().message());
-  REQUIRE(p.ok());
-  const re2::RE2* filter = p.value()->rules().DigitFilter();
+  const std::unique_ptr<Pipeline> p = PipelineOf("d.yaml", rules);
+  const re2::RE2* filter = p->rules().DigitFilter();
   REQUIRE(filter != nullptr);
   CHECK(re2::RE2::PartialMatch("12 \u0645\u0627\u0631\u0633", "^(?:" + filter->pattern() + ")"));
   CHECK(re2::RE2::PartialMatch("12/3", "^(?:" + filter->pattern() + ")"));
   CHECK_FALSE(re2::RE2::PartialMatch("12 \u0634\u062E\u0635\u0627", "^(?:" + filter->pattern() + ")"));
   // The filter changes nothing of what the rules find.
-  CHECK(Extract(*p.value(), "\u0641\u064A 12 \u0645\u0627\u0631\u0633 \u0648 4/5 \u0648 7 \u0623\u064A\u0627\u0645") ==
+  CHECK(Extract(*p, "\u0641\u064A 12 \u0645\u0627\u0631\u0633 \u0648 4/5 \u0648 7 \u0623\u064A\u0627\u0645") ==
         "DATE '12 \u0645\u0627\u0631\u0633' d.day_month | DATE '4/5' d.slash");
 }
 
@@ -353,17 +350,15 @@ TEST_CASE("RuleSet: a rule with `needs` runs only where a word of the class foll
       "    trigger: DIGIT\n"
       "    needs: {class: '{month}', within: 2}\n"
       "    pattern: '[0-9]+'\n";
-  StatusOr<std::unique_ptr<Pipeline>> p = Pipeline::Create({DataFile{"n.yaml", rules}}, {});
-  INFO(p.status().message());
-  REQUIRE(p.ok());
+  const std::unique_ptr<Pipeline> p = PipelineOf("n.yaml", rules);
   const std::string mars = "\u0645\u0627\u0631\u0633";
   const std::string wa_mars = "\u0648\u0645\u0627\u0631\u0633";  // ومارس
   const std::string word = "\u0643\u0644\u0645\u0629";             // كلمة
-  CHECK(Extract(*p.value(), "12 " + mars) == "DATE '12' t.needs");
-  CHECK(Extract(*p.value(), "12 " + word + " " + wa_mars) == "DATE '12' t.needs");
-  CHECK(Extract(*p.value(), "12 " + word + " " + word + " " + mars).empty());  // three tokens on
-  CHECK(Extract(*p.value(), mars + " 12").empty());                           // before it
-  CHECK(Extract(*p.value(), "12").empty());
+  CHECK(Extract(*p, "12 " + mars) == "DATE '12' t.needs");
+  CHECK(Extract(*p, "12 " + word + " " + wa_mars) == "DATE '12' t.needs");
+  CHECK(Extract(*p, "12 " + word + " " + word + " " + mars).empty());  // three tokens on
+  CHECK(Extract(*p, mars + " 12").empty());                           // before it
+  CHECK(Extract(*p, "12").empty());
 
   // DIGIT: a number right after the trigger في.
   const std::string fi = "\u0641\u064A";
@@ -374,11 +369,9 @@ TEST_CASE("RuleSet: a rule with `needs` runs only where a word of the class foll
       "    trigger: \u0641\u064A\n"
       "    needs: {class: DIGIT, within: 1}\n"
       "    pattern: '\u0641\u064A (?P<span>[0-9]+|\\p{Arabic}+)'\n";
-  StatusOr<std::unique_ptr<Pipeline>> q = Pipeline::Create({DataFile{"n.yaml", number_rules}}, {});
-  INFO(q.status().message());
-  REQUIRE(q.ok());
-  CHECK(Extract(*q.value(), fi + " 2020") == "DATE '2020' t.fi");
-  CHECK(Extract(*q.value(), fi + " " + word).empty());  // the pattern would match, but no number follows
+  const std::unique_ptr<Pipeline> q = PipelineOf("n.yaml", number_rules);
+  CHECK(Extract(*q, fi + " 2020") == "DATE '2020' t.fi");
+  CHECK(Extract(*q, fi + " " + word).empty());  // the pattern would match, but no number follows
 }
 
 TEST_CASE("RuleSet: rules, macros and classes may come from several files") {
