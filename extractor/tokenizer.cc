@@ -99,6 +99,12 @@ std::vector<Token> Tokenize(std::string_view text) {
   tokens.reserve(text.size() / 5);
   size_t pos = 0;
   while (pos < text.size()) {
+    // Most bytes here are a blank or start a common Arabic letter.
+    const unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b == ' ' || b == '\n') {
+      ++pos;
+      continue;
+    }
     const size_t begin = pos;
     char32_t c = DecodeUtf8(text, &pos);
     if (IsSpace(c)) continue;
@@ -115,7 +121,8 @@ std::vector<Token> Tokenize(std::string_view text) {
           pos += 2;
         }
       }
-      while (pos < text.size()) {
+      // A blank ends any token.
+      while (pos < text.size() && text[pos] != ' ' && text[pos] != '\n') {
         size_t next = pos;
         char32_t d = DecodeUtf8(text, &next);
         if (Classify(d) != kind || IsSpace(d)) break;
