@@ -1,7 +1,7 @@
-// Internal: one table of every word the gazetteer or a rule trigger knows, so
-// that each form of a token (the word and its clitic stems, see Token) is
-// hashed once per article for both, and the stems that restore the article
-// are built once.
+// Internal: one table of every word the gazetteer, a rule trigger or a rule's
+// `needs` knows, so that each form of a token (the word and its clitic stems,
+// see Token) is hashed once per article for all three, and the stems that
+// restore the article are built once.
 //
 // Thread safety: immutable after construction. Cost: memory about that of the
 // two tables it joins (some hundred kilobytes); one hash lookup per token
@@ -9,6 +9,7 @@
 #ifndef KHABAR_FORM_INDEX_H_
 #define KHABAR_FORM_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>

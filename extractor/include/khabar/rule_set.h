@@ -6,9 +6,15 @@
 // member (also through its proclitic stems, in which case the match starts
 // after the clitic). The pattern is matched anchored there.
 //
+// A rule may also say what it needs nearby (`needs`: a word of a class, or a
+// number, within N tokens after its trigger); elsewhere it is not tried. The
+// rules triggered by numbers share a filter: one RE2 over their alternation,
+// asked only whether a match exists.
+//
 // Thread safety: immutable after Load(); RE2 objects are thread-safe.
 // Cost: compiling ~100 rules takes a few milliseconds; each trigger costs one
-// anchored RE2 match, bounded by the rule's DFA budget.
+// anchored RE2 match per rule (one filter match for a number), bounded by the
+// rule's DFA budget.
 #ifndef KHABAR_RULE_SET_H_
 #define KHABAR_RULE_SET_H_
 
