@@ -4,23 +4,34 @@
 
 namespace khabar {
 uint64_t WordTable::Hash(std::string_view w) {
-  // Eight bytes at a time (words are short; Arabic letters take two bytes).
+  // Eight bytes at a time (words are short; Arabic letters take two bytes);
+  // the last block overlaps the one before it rather than being read byte by
+  // byte (the length is in the hash, so overlaps do not collide).
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = 0x243F6A8885A308D3ull ^ (w.size() * kMul);
   const char* p = w.data();
-  size_t n = w.size();
-  while (n >= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
+  const size_t n = w.size();
+  uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
+  auto mix = [&](uint64_t v) {
     h = (h ^ v) * kMul;
     h ^= h >> 32;
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) {
+  };
+  if (n >= 8) {
+    uint64_t v;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&v, p + i, 8);
+      mix(v);
+    }
+    std::memcpy(&v, p + n - 8, 8);
+    mix(v);
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    mix(lo | (static_cast<uint64_t>(hi) << 32));
+  } else if (n > 0) {
     uint64_t v = 0;
     for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    h = (h ^ v) * kMul;
+    mix(v);
   }
   return h ^ (h >> 29);
 }
