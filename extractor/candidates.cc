@@ -131,16 +131,15 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
   // Whether a word a rule needs follows token i closely enough.
   const std::vector<uint32_t>& needed = *a.needed;
   auto has_needed = [&](const Rule& rule, size_t i) {
-    const uint32_t bit = uint32_t{1} << rule.needs_index;
     const size_t last = std::min(needed.size() - 1, i + static_cast<size_t>(rule.needs_within));
     for (size_t k = i + 1; k <= last; ++k)
-      if (needed[k] & bit) return true;
+      if (needed[k] & rule.needs_mask) return true;
     return false;
   };
   size_t token = 0;  // of the anchor
   auto run = [&](const std::vector<uint32_t>& ids, uint32_t anchor) {
     for (uint32_t id : ids) {
-      if (rules.rules()[id].needs_index >= 0 && !has_needed(rules.rules()[id], token)) continue;
+      if (rules.rules()[id].needs_mask != 0 && !has_needed(rules.rules()[id], token)) continue;
       const std::pair<uint32_t, uint32_t> key(anchor, id);
       if (std::find(tried.begin(), tried.end(), key) != tried.end()) continue;
       tried.push_back(key);

@@ -387,40 +387,48 @@ class RuleSetLoader {
     return Status();
   }
 
-  // `needs: {class: '{name}', within: N}`, or `class: DIGIT` for a number.
+  // `needs: {class: '{name}', within: N}`; the class may be DIGIT (a
+  // number) or a list of such (any of them).
   Status LoadNeeds(const YAML::Node& node, const std::string& where, Rule* rule) {
     if (!node) return Status();
-    std::string cls;
+    std::vector<std::string> classes;
     try {
       if (!node.IsMap()) return Status::Error(where + ": 'needs' must be {class: '{name}', within: N}");
-      cls = node["class"].as<std::string>("");
+      const YAML::Node cls = node["class"];
+      if (cls && cls.IsSequence()) {
+        for (const YAML::Node& c : cls) classes.push_back(c.as<std::string>(""));
+      } else {
+        classes.push_back(cls ? cls.as<std::string>("") : std::string());
+      }
       rule->needs_within = node["within"].as<int>(0);
     } catch (const YAML::Exception& e) {
       return Status::Error(where + ": bad needs: " + e.msg);
     }
-    if (cls != "DIGIT" && (cls.size() < 3 || cls.front() != '{' || cls.back() != '}'))
-      return Status::Error(where + ": 'needs' names a class as '{name}', or DIGIT");
     if (rule->needs_within < 1 || rule->needs_within > 32)
       return Status::Error(where + ": 'needs' wants 'within' between 1 and 32 tokens");
-    if (cls == "DIGIT") {
-      rule->needs_index = RuleSet::kNeedsNumber;
-      return Status();
+    for (const std::string& cls : classes) {
+      if (cls == "DIGIT") {
+        rule->needs_mask |= uint32_t{1} << RuleSet::kNeedsNumber;
+        continue;
+      }
+      if (cls.size() < 3 || cls.front() != '{' || cls.back() != '}')
+        return Status::Error(where + ": 'needs' names a class as '{name}', or DIGIT");
+      const std::string name = cls.substr(1, cls.size() - 2);
+      MaybeAddGazetteerClass(name);
+      auto k = set_->classes_.find(name);
+      if (k == set_->classes_.end()) return Status::Error(where + ": unknown class " + cls + " in needs");
+      auto known = std::find(set_->needed_classes_.begin(), set_->needed_classes_.end(), name);
+      if (known == set_->needed_classes_.end()) {
+        if (set_->needed_classes_.size() == RuleSet::kMaxNeededClasses)
+          return Status::Error(where + ": more than 31 classes named by 'needs'");
+        std::vector<std::string> words;
+        for (const std::string& w : k->second.words) words.push_back(FirstTokenKey(w));
+        set_->needed_classes_.push_back(name);
+        set_->needed_words_.push_back(std::move(words));
+        known = set_->needed_classes_.end() - 1;
+      }
+      rule->needs_mask |= uint32_t{1} << (known - set_->needed_classes_.begin());
     }
-    const std::string name = cls.substr(1, cls.size() - 2);
-    MaybeAddGazetteerClass(name);
-    auto k = set_->classes_.find(name);
-    if (k == set_->classes_.end()) return Status::Error(where + ": unknown class " + cls + " in needs");
-    auto known = std::find(set_->needed_classes_.begin(), set_->needed_classes_.end(), name);
-    if (known == set_->needed_classes_.end()) {
-      if (set_->needed_classes_.size() == RuleSet::kMaxNeededClasses)
-        return Status::Error(where + ": more than 31 classes named by 'needs'");
-      std::vector<std::string> words;
-      for (const std::string& w : k->second.words) words.push_back(FirstTokenKey(w));
-      set_->needed_classes_.push_back(name);
-      set_->needed_words_.push_back(std::move(words));
-      known = set_->needed_classes_.end() - 1;
-    }
-    rule->needs_index = static_cast<int>(known - set_->needed_classes_.begin());
     return Status();
   }
 

@@ -372,6 +372,14 @@ TEST_CASE("RuleSet: a rule with `needs` runs only where a word of the class foll
   const std::unique_ptr<Pipeline> q = PipelineOf("n.yaml", number_rules);
   CHECK(Extract(*q, fi + " 2020") == "DATE '2020' t.fi");
   CHECK(Extract(*q, fi + " " + word).empty());  // the pattern would match, but no number follows
+
+  // A list: a month word or a number.
+  std::string either = number_rules;
+  either.replace(either.find("class: DIGIT"), 12, "class: ['{month}', DIGIT]");
+  const std::unique_ptr<Pipeline> r = PipelineOf("n.yaml", "classes:\n  month: [\u0645\u0627\u0631\u0633]\n" + either);
+  CHECK(Extract(*r, fi + " 2020") == "DATE '2020' t.fi");
+  CHECK(Extract(*r, fi + " " + mars) == "DATE '" + mars + "' t.fi");
+  CHECK(Extract(*r, fi + " " + word).empty());
 }
 
 TEST_CASE("RuleSet: rules, macros and classes may come from several files") {

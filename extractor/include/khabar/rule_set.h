@@ -62,10 +62,11 @@ struct Rule {
   std::string builder_name;
   bool trigger_digit = false;
   bool trigger_latin = false;
-  // `needs`: the rule is tried only where a word of NeededWords(needs_index)
-  // (a token or one of its stems), or a number for kNeedsNumber, follows its
-  // trigger within `needs_within` tokens; -1 when the rule needs nothing.
-  int needs_index = -1;
+  // `needs`: the rule is tried only where a word of NeededWords()[k] (a
+  // token or one of its stems) for some bit k of `needs_mask`, or a number
+  // for bit kNeedsNumber, follows its trigger within `needs_within` tokens;
+  // 0 when the rule needs nothing.
+  uint32_t needs_mask = 0;
   int needs_within = 0;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
@@ -99,10 +100,10 @@ class RuleSet {
   // date, and one DFA pass then replaces one per rule.
   const re2::RE2* DigitFilter() const { return digit_filter_.get(); }
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
-  // The classes named by `needs` fields, by needs_index (at most
+  // The classes named by `needs` fields, by bit of needs_mask (at most
   // kMaxNeededClasses), as their words' first tokens (folded keys).
   static constexpr int kMaxNeededClasses = 31;
-  static constexpr int kNeedsNumber = 31;  // needs_index of `needs: {class: DIGIT}`
+  static constexpr int kNeedsNumber = 31;  // the bit of `needs: {class: DIGIT}`
   const std::vector<std::vector<std::string>>& NeededWords() const { return needed_words_; }
 
   // Value of a normalized word (or words) in a class (e.g. month_gregorian,
@@ -159,8 +160,8 @@ class RuleSet {
   std::vector<uint32_t> digit_rules_;
   std::shared_ptr<re2::RE2> digit_filter_;
   std::vector<uint32_t> latin_rules_;
-  std::vector<std::string> needed_classes_;              // by needs_index
-  std::vector<std::vector<std::string>> needed_words_;   // by needs_index
+  std::vector<std::string> needed_classes_;              // by bit of needs_mask
+  std::vector<std::vector<std::string>> needed_words_;   // by bit of needs_mask
 
   friend class RuleSetLoader;
 };
