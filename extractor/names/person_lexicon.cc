@@ -291,8 +291,12 @@ bool PersonLexicon::IsRoleForm(std::string_view word) const {
   } else if (StartsWith(word, kLam) && Letters(word) > 3) {
     bases[1] = word.substr(kLam.size());
   }
+  if (titles == nullptr) return false;
   for (std::string_view b : bases) {
     if (b.empty()) continue;
+    // Every form of `b` starts with its first two letters: when no title
+    // does (and no ة there needs folding), none of them is one.
+    if (b.size() >= 4 && b.substr(0, 4).find('\xA9') == std::string_view::npos && !titles->pairs.MayHold(b)) continue;
     if (title(b)) return true;
     const size_t letters = Letters(b);
     if (letters < 4) continue;  // every ending leaves three letters at least
