@@ -265,7 +265,6 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   if (rules_->InAnyClass(word)) {
     if (in(c.given_common, word)) f |= kCommon;
     if (in(c.particle, word)) f |= kParticle;
-    if (in(c.name_suffix, word)) f |= kSuffix;
     if (in(c.stop_inside, word)) f |= kStopInside;
     if (in(c.honorific, word)) f |= kHonorific;
     if (in(c.title, word)) f |= kTitle;
@@ -313,7 +312,7 @@ bool PersonLexicon::IsRoleForm(std::string_view word) const {
   return false;
 }
 
-bool PersonLexicon::IsNameSuffixWord(std::string_view word) const {
+bool PersonLexicon::IsNameSuffix(std::string_view word) const {
   return rules_ != nullptr && rules_->ClassValue(ClassesOf(*rules_).name_suffix, word).has_value();
 }
 
@@ -321,7 +320,6 @@ bool PersonLexicon::IsGiven(std::string_view word) const { return Flags(word) & 
 bool PersonLexicon::IsFamily(std::string_view word) const { return Flags(word) & kFamily; }
 bool PersonLexicon::IsCommonGiven(std::string_view word) const { return Flags(word) & kCommon; }
 bool PersonLexicon::IsParticle(std::string_view word) const { return Flags(word) & kParticle; }
-bool PersonLexicon::IsNameSuffix(std::string_view word) const { return Flags(word) & kSuffix; }
 bool PersonLexicon::IsStopInside(std::string_view word) const { return Flags(word) & kStopInside; }
 bool PersonLexicon::IsHonorific(std::string_view word) const { return Flags(word) & kHonorific; }
 bool PersonLexicon::IsTitle(std::string_view word) const { return Flags(word) & kTitle; }

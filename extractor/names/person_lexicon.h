@@ -112,7 +112,6 @@ class PersonLexicon {
     kFamily = 1 << 1,
     kCommon = 1 << 2,
     kParticle = 1 << 3,
-    kSuffix = 1 << 4,
     kStopInside = 1 << 5,
     kHonorific = 1 << 6,
     kTitle = 1 << 7,
@@ -120,15 +119,15 @@ class PersonLexicon {
     kIntro = 1 << 9,
     kRole = 1 << 10,
   };
-  // The answers of the Is* questions below (but IsNationality) for one word
-  // from a single lookup, for callers that ask several of them.
+  // The answers of the Is* questions below (but IsNationality and
+  // IsNameSuffix) for one word from a single lookup, for callers that ask
+  // several of them.
   struct Word {
     uint16_t flags = 0;
     bool given() const { return flags & kGiven; }
     bool family() const { return flags & kFamily; }
     bool common_given() const { return flags & kCommon; }
     bool particle() const { return flags & kParticle; }
-    bool name_suffix() const { return flags & kSuffix; }
     bool stop_inside() const { return flags & kStopInside; }
     bool listed_stop() const { return flags & kListedStop; }
     bool stop() const { return flags & (kListedStop | kHonorific | kTitle | kIntro | kRole); }
@@ -141,11 +140,10 @@ class PersonLexicon {
   bool IsCommonGiven(std::string_view word) const;
   // عبد, أبو, بن, أيت ... (a compound name with the next word).
   bool IsParticle(std::string_view word) const;
-  // الدين, الله (a compound name with the word before).
+  // الدين, الله (a compound name with the word before). Asked of the short
+  // list alone, not through the cached answers: the name scanner asks it of
+  // a word it may ask nothing else, whose first lookup is the costly one.
   bool IsNameSuffix(std::string_view word) const;
-  // The same answer asked of the list alone, without the cached answers
-  // about the word: cheaper for a word asked nothing else.
-  bool IsNameSuffixWord(std::string_view word) const;
   // A word that ends a name when it is not the first word (علي, also على).
   bool IsStopInside(std::string_view word) const;
   bool IsHonorific(std::string_view word) const;
@@ -173,7 +171,8 @@ class PersonLexicon {
   bool InClass(std::string_view cls, std::string_view word) const;
   bool IsNationalityForm(std::string_view word) const;
   bool IsRoleForm(std::string_view word) const;
-  // Every answer above (but IsNationality) for one word, cached per thread.
+  // Every answer above (but IsNationality and IsNameSuffix) for one word,
+  // cached per thread.
   uint16_t Flags(std::string_view word) const;
   // The same, computed.
   uint16_t ComputeFlags(std::string_view word) const;

@@ -250,7 +250,7 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
       if (!has_next || (lex.Info(word(i + 1)).listed_stop() && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
-    } else if (has_next && lex.IsNameSuffixWord(word(i + 1)) && !info.stop()) {
+    } else if (has_next && lex.IsNameSuffix(word(i + 1)) && !info.stop()) {
       u.last = i + 1;
       u.kind = UnitKind::kCompound;
     } else if (GluedCompound(w) && !info.stop()) {
