@@ -14,6 +14,16 @@
 namespace khabar {
 namespace {
 
+// The index of the `]` that closes the character class opening at
+// pattern[open] (brackets inside the class do not count).
+size_t CharClassEnd(const std::string& pattern, size_t open) {
+  size_t k = open + 1;
+  if (k < pattern.size() && pattern[k] == '^') ++k;
+  if (k < pattern.size() && pattern[k] == ']') ++k;
+  while (k < pattern.size() && pattern[k] != ']') k += pattern[k] == '\\' ? 2 : 1;
+  return k;
+}
+
 // True when `pattern` is one group `(?P<span>...)` around everything, so the
 // span is the whole match.
 bool IsWholeSpanGroup(const std::string& pattern) {
@@ -27,11 +37,7 @@ bool IsWholeSpanGroup(const std::string& pattern) {
       continue;
     }
     if (c == '[') {  // a character class: brackets inside it do not count
-      size_t k = i + 1;
-      if (k < pattern.size() && pattern[k] == '^') ++k;
-      if (k < pattern.size() && pattern[k] == ']') ++k;
-      while (k < pattern.size() && pattern[k] != ']') k += pattern[k] == '\\' ? 2 : 1;
-      i = k;
+      i = CharClassEnd(pattern, i);
       continue;
     }
     if (c == '(') ++depth;
@@ -53,12 +59,9 @@ std::string WithoutGroupNames(const std::string& pattern) {
       continue;
     }
     if (c == '[') {  // a character class, copied as it is
-      size_t k = i + 1;
-      if (k < pattern.size() && pattern[k] == '^') ++k;
-      if (k < pattern.size() && pattern[k] == ']') ++k;
-      while (k < pattern.size() && pattern[k] != ']') k += pattern[k] == '\\' ? 2 : 1;
-      out.append(pattern, i, k + 1 - i);
-      i = k;
+      const size_t end = CharClassEnd(pattern, i);
+      out.append(pattern, i, end + 1 - i);
+      i = end;
       continue;
     }
     if (pattern.compare(i, 4, "(?P<") == 0) {
@@ -76,6 +79,17 @@ std::string WithoutGroupNames(const std::string& pattern) {
 
 constexpr int64_t kMaxMemPerRule = 64 << 20;
 constexpr int kMaxExpansionDepth = 8;
+
+// The RE2 options of rule patterns: leftmost-longest for the rules, first
+// match for filters that only ask whether a match exists.
+RE2::Options PatternOptions(bool longest_match) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_longest_match(longest_match);
+  options.set_log_errors(false);
+  options.set_max_mem(kMaxMemPerRule);
+  return options;
+}
 
 bool IsEntityType(const std::string& t) {
   return t == "PERSON" || t == "ORG" || t == "LOC" || t == "DATE" || t == "ROLE";
@@ -312,12 +326,7 @@ class RuleSetLoader {
       // Pattern literals are normalized like the text (ASCII is left as it is).
     std::string pattern_norm = Normalizer::Default().NormalizeString(rule.pattern);
     if (Status s = Expand(pattern_norm, 0, where, &rule.expanded); !s.ok()) return s;
-    RE2::Options options;
-    options.set_encoding(RE2::Options::EncodingUTF8);
-    options.set_longest_match(true);
-    options.set_log_errors(false);
-    options.set_max_mem(kMaxMemPerRule);
-    rule.re = std::make_shared<RE2>(rule.expanded, options);
+    rule.re = std::make_shared<RE2>(rule.expanded, PatternOptions(/*longest_match=*/true));
     if (!rule.re->ok()) return Status::Error(where + ": bad regex: " + rule.re->error());
     rule.provenance = rule.Provenance();
     for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.named_groups.emplace_back(name, index);
@@ -378,11 +387,7 @@ class RuleSetLoader {
     std::string alternation;
     for (uint32_t id : set_->digit_rules_)
       alternation += (alternation.empty() ? "(?:" : "|(?:") + WithoutGroupNames(set_->rules_[id].expanded) + ")";
-    RE2::Options options;
-    options.set_encoding(RE2::Options::EncodingUTF8);
-    options.set_log_errors(false);
-    options.set_max_mem(kMaxMemPerRule);
-    set_->digit_filter_ = std::make_shared<RE2>(alternation, options);
+    set_->digit_filter_ = std::make_shared<RE2>(alternation, PatternOptions(/*longest_match=*/false));
     if (!set_->digit_filter_->ok()) return Status::Error("the filter of the DIGIT rules: " + set_->digit_filter_->error());
     return Status();
   }
@@ -476,9 +481,12 @@ const std::vector<uint32_t>* RuleSet::RulesForWord(std::string_view word) const 
   return id == WordTable::kNotFound ? nullptr : &word_rules_[id];
 }
 
-std::string_view RuleSet::LookupKey(std::string_view word) {
-  // Common case: one word without ة, its own key (this is on the hot path of
-  // value builders).
+namespace {
+
+// The lookup key of a normalized word: white space collapsed, ة folded; in
+// a reused per-thread buffer (this is on the hot path of value builders).
+std::string_view LookupKey(std::string_view word) {
+  // Common case: one word without ة, its own key.
   bool plain = true;
   for (size_t i = 0; i < word.size() && plain; ++i) {
     const char c = word[i];
@@ -491,6 +499,8 @@ std::string_view RuleSet::LookupKey(std::string_view word) {
   Gazetteer::FoldKeys(&key);
   return key;
 }
+
+}  // namespace
 
 const RuleSet::Class* RuleSet::FindClass(std::string_view class_name) const {
   auto k = class_index_.find(class_name);

@@ -145,10 +145,6 @@ class RuleSet {
 
  private:
   RuleSet() = default;
-  // The key a class looks a word up by: white space collapsed, ة folded.
-  // Returns `word` itself when it needs neither, else a per-thread buffer
-  // that the next call reuses.
-  static std::string_view LookupKey(std::string_view word);
   uint64_t instance_ = 0;
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
