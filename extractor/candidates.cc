@@ -136,10 +136,10 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       if (needed[k] & rule.needs_mask) return true;
     return false;
   };
-  size_t token = 0;  // of the anchor
-  auto run = [&](const std::vector<uint32_t>& ids, uint32_t anchor) {
+  // Runs the rules `ids` at `anchor`, inside token i.
+  auto run = [&](const std::vector<uint32_t>& ids, size_t i, uint32_t anchor) {
     for (uint32_t id : ids) {
-      if (rules.rules()[id].needs_mask != 0 && !has_needed(rules.rules()[id], token)) continue;
+      if (rules.rules()[id].needs_mask != 0 && !has_needed(rules.rules()[id], i)) continue;
       const std::pair<uint32_t, uint32_t> key(anchor, id);
       if (std::find(tried.begin(), tried.end(), key) != tried.end()) continue;
       tried.push_back(key);
@@ -153,7 +153,6 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
   for (size_t i = 0; i < a.tokens->size(); ++i) {
     const Token& t = (*a.tokens)[i];
     const auto& triggered = (*a.rule_ids)[i];
-    token = i;
     tried.clear();
     switch (t.kind) {
       case TokenKind::kNumber:
@@ -162,14 +161,14 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
             rules.DigitFilter()->Match(re2::StringPiece(a.text.data(), a.text.size()), t.begin,
                                        std::min(a.text.size(), size_t{t.begin} + kMatchWindow), RE2::ANCHOR_START,
                                        nullptr, 0))
-          run(rules.DigitRules(), t.begin);
+          run(rules.DigitRules(), i, t.begin);
         break;
-      case TokenKind::kLatin: run(rules.LatinRules(), t.begin); break;
+      case TokenKind::kLatin: run(rules.LatinRules(), i, t.begin); break;
       default: break;
     }
-    if (triggered[0] != nullptr) run(*triggered[0], t.begin);
+    if (triggered[0] != nullptr) run(*triggered[0], i, t.begin);
     for (int s = 0; s < t.num_stems; ++s)
-      if (triggered[1 + s] != nullptr) run(*triggered[1 + s], t.begin + t.stems[s].skip);
+      if (triggered[1 + s] != nullptr) run(*triggered[1 + s], i, t.begin + t.stems[s].skip);
   }
 }
 
