@@ -29,9 +29,7 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
     out->rules[t].fill(nullptr);
     if (token.kind == TokenKind::kNumber) out->needed[t] = uint32_t{1} << RuleSet::kNeedsNumber;
     for (int form = 0; form <= token.num_stems; ++form) {
-      const std::string_view text =
-          form == 0 ? token.View(key_text) : token.StemText(key_text, token.stems[form - 1], &scratch);
-      const uint32_t id = words_.Find(text);
+      const uint32_t id = words_.Find(token.FormText(key_text, form, &scratch));
       if (id == WordTable::kNotFound) continue;
       out->gazetteer[t][form] = gazetteer_ids_[id];
       out->rules[t][form] = rules_[id];

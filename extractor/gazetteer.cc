@@ -169,9 +169,9 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
   std::string scratch;
   for (size_t i = 0; i < tokens.size(); ++i) {
     ids[i].fill(WordTable::kNotFound);
-    ids[i][0] = words_.Find(tokens[i].View(text));  // punctuation too: names may hold it
-    for (int s = 0; s < tokens[i].num_stems; ++s)
-      ids[i][1 + s] = words_.Find(tokens[i].StemText(text, tokens[i].stems[s], &scratch));
+    // Punctuation too: names may hold it.
+    for (int form = 0; form <= tokens[i].num_stems; ++form)
+      ids[i][form] = words_.Find(tokens[i].FormText(text, form, &scratch));
   }
   Match(tokens, ids, hits);
 }

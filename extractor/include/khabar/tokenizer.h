@@ -49,6 +49,10 @@ struct Token {
   // The stem's text; uses `scratch` when the article must be restored.
   std::string_view StemText(std::string_view text, const Stem& stem,
                             std::string* scratch) const;
+  // The text of form `form` (0: the token, 1 + s: stem s), as StemText.
+  std::string_view FormText(std::string_view text, int form, std::string* scratch) const {
+    return form == 0 ? View(text) : StemText(text, stems[form - 1], scratch);
+  }
 };
 
 // Tokenizes normalized text.
