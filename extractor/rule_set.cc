@@ -469,7 +469,9 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
   for (const auto& [name, cls] : set->classes_) {
     set->class_index_[name] = &cls;
     for (uint32_t id = 0; id < cls.keys.size(); ++id) {
-      set->class_keys_.Insert(cls.keys.Word(id));
+      const uint32_t key = set->class_keys_.Insert(cls.keys.Word(id));
+      if (key == set->key_classes_.size()) set->key_classes_.emplace_back();
+      set->key_classes_[key].push_back(&cls);
       set->class_key_pairs_.Add(cls.keys.Word(id));
     }
   }
@@ -520,9 +522,11 @@ std::optional<std::string_view> RuleSet::ClassValue(std::string_view class_name,
   return ClassValue(FindClass(class_name), word);
 }
 
-bool RuleSet::InAnyClass(std::string_view word) const {
+const std::vector<const RuleSet::Class*>* RuleSet::ClassesHolding(std::string_view word) const {
   const std::string_view key = LookupKey(word);
-  return class_key_pairs_.MayHold(key) && class_keys_.Find(key) != WordTable::kNotFound;
+  if (!class_key_pairs_.MayHold(key)) return nullptr;
+  const uint32_t id = class_keys_.Find(key);
+  return id == WordTable::kNotFound ? nullptr : &key_classes_[id];
 }
 
 namespace {

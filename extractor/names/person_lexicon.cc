@@ -261,18 +261,21 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   }
   if (rules_ == nullptr) return f;
   const PersonClasses& c = ClassesOf(*rules_);
-  auto in = [&](const RuleSet::Class* cls, std::string_view w) { return rules_->ClassValue(cls, w).has_value(); };
-  if (rules_->InAnyClass(word)) {
-    if (in(c.given_common, word)) f |= kCommon;
-    if (in(c.particle, word)) f |= kParticle;
-    if (in(c.stop_inside, word)) f |= kStopInside;
-    if (in(c.honorific, word)) f |= kHonorific;
-    if (in(c.title, word)) f |= kTitle;
-    if (in(c.intro, word)) f |= kIntro;
-    if (in(c.stop, word)) f |= kListedStop;
+  if (const auto* held = rules_->ClassesHolding(word)) {
+    for (const RuleSet::Class* cls : *held) {
+      if (cls == c.given_common) f |= kCommon;
+      if (cls == c.particle) f |= kParticle;
+      if (cls == c.stop_inside) f |= kStopInside;
+      if (cls == c.honorific) f |= kHonorific;
+      if (cls == c.title) f |= kTitle;
+      if (cls == c.intro) f |= kIntro;
+      if (cls == c.stop) f |= kListedStop;
+    }
   }
   std::string_view bare = StripArticle(word);
-  if (bare.size() != word.size() && rules_->InAnyClass(bare) && in(c.stop, bare)) f |= kListedStop;
+  if (bare.size() != word.size())
+    if (const auto* held = rules_->ClassesHolding(bare))
+      if (std::find(held->begin(), held->end(), c.stop) != held->end()) f |= kListedStop;
   if ((StartsWith(word, kAl) || !(f & kGiven)) && IsRoleForm(word)) f |= kRole;
   return f;
 }

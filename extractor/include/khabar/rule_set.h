@@ -139,9 +139,10 @@ class RuleSet {
   std::optional<std::string_view> ClassValue(const Class* cls, std::string_view word) const;
   // Whether a class of that name exists.
   bool HasClass(std::string_view class_name) const;
-  // Whether some class holds the normalized word (or words): one hash lookup,
-  // a quick test before asking ClassValue of several classes.
-  bool InAnyClass(std::string_view word) const;
+  // The classes that hold the normalized word (or words), or nullptr when
+  // none does: one hash lookup instead of one ClassValue per class, for
+  // callers that ask several classes about a word.
+  const std::vector<const Class*>* ClassesHolding(std::string_view word) const;
 
  private:
   RuleSet() = default;
@@ -150,6 +151,7 @@ class RuleSet {
   std::map<std::string, Class, std::less<>> classes_;
   std::unordered_map<std::string_view, const Class*> class_index_;  // into classes_
   WordTable class_keys_;  // the keys of every class
+  std::vector<std::vector<const Class*>> key_classes_;  // by class_keys_ id
   LetterPairs class_key_pairs_;
   WordTable trigger_words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // by trigger word id
