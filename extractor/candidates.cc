@@ -41,6 +41,7 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   }
   if (rule.span_is_match) {
     groups[1] = groups[0];
+    for (int g = 2; g <= ngroups; ++g) groups[g] = re2::StringPiece(groups[0].data() + groups[0].size(), 0);
   } else if (ngroups > 0) {
     // The groups: a full match over the matched bytes only.
     const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();

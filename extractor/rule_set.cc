@@ -24,11 +24,12 @@ size_t CharClassEnd(const std::string& pattern, size_t open) {
   return k;
 }
 
-// True when `pattern` is one group `(?P<span>...)` around everything, so the
-// span is the whole match.
-bool IsWholeSpanGroup(const std::string& pattern) {
+// The number of groups of `pattern` when it is one group `(?P<span>...)`
+// around everything but empty marker groups at its end (`(?P<read_on>)`), so
+// that every group follows from the whole match; 0 otherwise.
+int WholeSpanGroups(const std::string& pattern) {
   constexpr std::string_view kOpen = "(?P<span>";
-  if (pattern.compare(0, kOpen.size(), kOpen) != 0 || pattern.back() != ')') return false;
+  if (pattern.compare(0, kOpen.size(), kOpen) != 0 || pattern.back() != ')') return 0;
   int depth = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
@@ -41,9 +42,19 @@ bool IsWholeSpanGroup(const std::string& pattern) {
       continue;
     }
     if (c == '(') ++depth;
-    if (c == ')' && --depth == 0) return i + 1 == pattern.size();
+    if (c == ')' && --depth == 0) {
+      int groups = 1;
+      for (size_t j = i + 1; j < pattern.size(); ++groups) {
+        const size_t close = pattern.find(">)", j);
+        if (pattern.compare(j, 4, "(?P<") != 0 || close == std::string::npos ||
+            pattern.find_first_of("()[]\\", j + 4) < close)
+          return 0;
+        j = close + 2;
+      }
+      return groups;
+    }
   }
-  return false;
+  return 0;
 }
 
 // `pattern` with its named groups made non-capturing, so that the patterns
@@ -330,7 +341,8 @@ class RuleSetLoader {
     if (!rule.re->ok()) return Status::Error(where + ": bad regex: " + rule.re->error());
     rule.provenance = rule.Provenance();
     for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.named_groups.emplace_back(name, index);
-    rule.span_is_match = rule.re->NumberOfCapturingGroups() == 1 && IsWholeSpanGroup(rule.expanded);
+    const int groups = rule.re->NumberOfCapturingGroups();
+    rule.span_is_match = groups > 0 && groups == WholeSpanGroups(rule.expanded);
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());

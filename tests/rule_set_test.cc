@@ -523,5 +523,33 @@ TEST_CASE("RuleSet: empty input loads") {
   CHECK(e.value()->rules().empty());
 }
 
+TEST_CASE("RuleSet: a span around the whole pattern, with empty markers after it, needs no second search") {
+  struct Case {
+    std::string pattern;
+    bool whole;
+  };
+  const std::vector<Case> cases = {
+      {"(?P<span>[a-z]+)", true},
+      {"(?P<span>[a-z]+)(?P<read_on>)", true},
+      {"(?P<span>[a-z]+)(?P<one>)(?P<two>)", true},
+      {"(?P<span>[a-z]+)(?P<next>[0-9])", false},  // a marker that takes text
+      {"(?P<span>(?P<inner>[a-z])+)", false},      // a group inside the span
+      {"(?P<span>[a-z]+) (?P<mark>)", false},      // text between
+      {"[a-z]+(?P<span>)", false},
+      {"[a-z]+", false},
+  };
+  for (const Case& c : cases) {
+    const std::string rules = "rules:\n  - id: w.rule\n    type: ORG\n    trigger: LATIN\n    pattern: '" + c.pattern + "'\n";
+    StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::Load({DataFile{"w.yaml", rules}});
+    INFO(c.pattern << ": " << r.status().message());
+    REQUIRE(r.ok());
+    CHECK(r.value()->rules()[0].span_is_match == c.whole);
+  }
+  // The markers are present, empty, at the end of the match.
+  const std::unique_ptr<Pipeline> p = PipelineOf(
+      "w.yaml", "rules:\n  - id: w.mark\n    type: ORG\n    trigger: LATIN\n    pattern: '(?P<span>[A-Z]+)(?P<mark>)'\n");
+  CHECK(Extract(*p, "x ABC y") == "ORG 'ABC' w.mark");
+}
+
 }  // namespace
 }  // namespace khabar

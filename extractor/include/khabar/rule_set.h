@@ -71,7 +71,9 @@ struct Rule {
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
   std::string provenance;      // Provenance(), computed at load
-  bool span_is_match = false;  // the only group is `span`, around the whole pattern
+  // The groups are `span`, around the whole pattern, and empty markers at
+  // its end: the whole match gives them all.
+  bool span_is_match = false;
 
   std::string Provenance() const;  // "file:line id"
 };
