@@ -46,8 +46,22 @@ bool IsArabicLetter(char32_t c) {
          (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
 }
 
+// Whether `word` is all common Arabic letters (U+0621..U+064A, two bytes
+// each): most words, told without decoding.
+bool AllCommonArabicLetters(std::string_view word) {
+  if (word.size() % 2 != 0) return false;
+  for (size_t i = 0; i < word.size(); i += 2) {
+    const unsigned char b0 = static_cast<unsigned char>(word[i]);
+    const unsigned char b1 = static_cast<unsigned char>(word[i + 1]);
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+    if ((b0 != 0xD8 && b0 != 0xD9) || (b1 & 0xC0) != 0x80 || c < 0x0621 || c > 0x064A) return false;
+  }
+  return true;
+}
+
 WordKind Classify(std::string_view core) {
   if (core.empty()) return WordKind::kOther;
+  if (AllCommonArabicLetters(core)) return WordKind::kArabic;
   bool arabic = true, latin = true, number = true, any_letter = false;
   size_t pos = 0;
   while (pos < core.size()) {
