@@ -85,6 +85,26 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   return true;
 }
 
+// Marks and tatweel, which normalization removes.
+bool IsRemovedArabicMark(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640; }
+
+// Whether the original text behind the normalized bytes [begin, end), marks
+// aside, is one of `spellings`.
+bool SpelledAs(const Analysis& a, uint32_t begin, uint32_t end, const std::vector<std::string>& spellings) {
+  std::string_view word = a.text.substr(begin, end - begin);
+  if (a.normalized != nullptr) {
+    const NormalizedText& n = *a.normalized;
+    const uint32_t b = n.orig_cp_byte[n.OriginalStart(begin)];
+    word = a.original.substr(b, n.orig_cp_byte[n.OriginalEnd(begin, end)] - b);
+  }
+  std::string bare;
+  for (size_t pos = 0; pos < word.size();) {
+    const size_t start = pos;
+    if (!IsRemovedArabicMark(DecodeUtf8(word, &pos))) bare.append(word.substr(start, pos - start));
+  }
+  return std::find(spellings.begin(), spellings.end(), bare) != spellings.end();
+}
+
 }  // namespace
 
 std::string OriginalText(const Analysis& a, uint32_t begin, uint32_t end) {
@@ -140,12 +160,14 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
   // Runs the rules `ids` at `anchor`, inside token i.
   auto run = [&](const std::vector<uint32_t>& ids, size_t i, uint32_t anchor) {
     for (uint32_t id : ids) {
-      if (rules.rules()[id].needs_mask != 0 && !has_needed(rules.rules()[id], i)) continue;
+      const Rule& rule = rules.rules()[id];
+      if (rule.needs_mask != 0 && !has_needed(rule, i)) continue;
+      if (!rule.not_spelled.empty() && SpelledAs(a, anchor, (*a.tokens)[i].end, rule.not_spelled)) continue;
       const std::pair<uint32_t, uint32_t> key(anchor, id);
       if (std::find(tried.begin(), tried.end(), key) != tried.end()) continue;
       tried.push_back(key);
       Candidate c;
-      if (MatchRule(a, rules.rules()[id], anchor, context, &c)) {
+      if (MatchRule(a, rule, anchor, context, &c)) {
         c.order = static_cast<int>(out->size());
         out->push_back(std::move(c));
       }

@@ -327,7 +327,8 @@ class RuleSetLoader {
       }
       for (auto it = node.begin(); it != node.end(); ++it) {
         static const std::set<std::string> kKeys = {"id", "type", "subtype", "priority", "pattern", "value",
-                                                    "trigger", "needs", "examples", "counter_examples", "note"};
+                                                    "trigger", "needs", "not_spelled", "examples", "counter_examples",
+                                                    "note"};
         std::string key = it->first.as<std::string>("");
         if (!kKeys.count(key)) return Status::Error(where + ": unknown field '" + key + "'");
       }
@@ -382,6 +383,7 @@ class RuleSetLoader {
     if (rule.trigger_digit) set_->digit_rules_.push_back(index);
     if (rule.trigger_latin) set_->latin_rules_.push_back(index);
     if (Status s = LoadNeeds(node["needs"], where, &rule); !s.ok()) return s;
+    if (Status s = LoadNotSpelled(node["not_spelled"], where, &rule); !s.ok()) return s;
 
     try {
       if (Status s = LoadExamples(file, node["examples"], where, false, &rule.examples); !s.ok()) return s;
@@ -445,6 +447,28 @@ class RuleSetLoader {
         known = set_->needed_classes_.end() - 1;
       }
       rule->needs_mask |= uint32_t{1} << (known - set_->needed_classes_.begin());
+    }
+    return Status();
+  }
+
+  // `not_spelled: [word, ...]`: original spellings of the trigger word, each
+  // one Arabic word.
+  Status LoadNotSpelled(const YAML::Node& node, const std::string& where, Rule* rule) {
+    if (!node) return Status();
+    try {
+      if (!node.IsSequence()) return Status::Error(where + ": 'not_spelled' must be a list of words");
+      for (const YAML::Node& w : node) rule->not_spelled.push_back(w.as<std::string>(""));
+    } catch (const YAML::Exception& e) {
+      return Status::Error(where + ": bad not_spelled: " + e.msg);
+    }
+    for (const std::string& w : rule->not_spelled) {
+      size_t pos = 0;
+      bool arabic = !w.empty();
+      while (arabic && pos < w.size()) {
+        const char32_t c = DecodeUtf8(w, &pos);
+        arabic = c >= 0x0600 && c <= 0x06FF;
+      }
+      if (!arabic) return Status::Error(where + ": 'not_spelled' wants Arabic words, not '" + w + "'");
     }
     return Status();
   }

@@ -551,5 +551,37 @@ TEST_CASE("RuleSet: a span around the whole pattern, with empty markers after it
   CHECK(Extract(*p, "x ABC y") == "ORG 'ABC' w.mark");
 }
 
+TEST_CASE("RuleSet: a rule with `not_spelled` is not tried where the original spells its trigger so") {
+  const std::string ali = "\u0639\u0644\u064A";           // علي (the name)
+  const std::string ala = "\u0639\u0644\u0649";           // على (the preposition), also علي once normalized
+  const std::string ala_marked = "\u0639\u064E\u0644\u064E\u0649";  // عَلَى
+  const std::string hasan = "\u062D\u0633\u0646";
+  const std::string qala = "\u0642\u0627\u0644 ";         // قال
+  const std::string rules = "rules:\n  - id: t.name\n    type: PERSON\n    trigger: " + ali +
+                            "\n    not_spelled: [" + ala + "]\n    pattern: '" + ali + " \\p{Arabic}+'\n";
+  const std::unique_ptr<Pipeline> p = PipelineOf("s.yaml", rules);
+  CHECK(Extract(*p, qala + ali + " " + hasan) == "PERSON '" + ali + " " + hasan + "' t.name");
+  CHECK(Extract(*p, qala + ala + " " + hasan).empty());
+  CHECK(Extract(*p, qala + ala_marked + " " + hasan).empty());        // diacritics aside
+  CHECK(Extract(*p, "\u0648" + ala + " " + hasan).empty());          // وعلى: the stem after و
+  CHECK(Extract(*p, "\u0648" + ali + " " + hasan) == "PERSON '" + ali + " " + hasan + "' t.name");
+  // Without the field, both spellings match.
+  std::string plain = rules;
+  plain.erase(plain.find("    not_spelled"), plain.find("    pattern") - plain.find("    not_spelled"));
+  const std::unique_ptr<Pipeline> q = PipelineOf("s.yaml", plain);
+  CHECK(Extract(*q, qala + ala + " " + hasan) == "PERSON '" + ala + " " + hasan + "' t.name");
+
+  for (const std::string& bad : {std::string("not_spelled: " + ala), std::string("not_spelled: [abc]"),
+                                 std::string("not_spelled: ['']")}) {
+    std::string r = rules;
+    r.replace(r.find("not_spelled"), r.find('\n', r.find("not_spelled")) - r.find("not_spelled"), bad);
+    StatusOr<std::unique_ptr<RuleSet>> loaded = RuleSet::Load({DataFile{"s.yaml", r}});
+    INFO(bad);
+    REQUIRE(!loaded.ok());
+    CHECK(loaded.status().message().find("s.yaml:2 t.name") != std::string::npos);
+    CHECK(loaded.status().message().find("not_spelled") != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace khabar

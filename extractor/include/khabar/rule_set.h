@@ -68,6 +68,11 @@ struct Rule {
   // 0 when the rule needs nothing.
   uint32_t needs_mask = 0;
   int needs_within = 0;
+  // `not_spelled`: spellings of the trigger word in the original text
+  // (before normalization; diacritics and tatweel aside) where the rule is
+  // not tried: على is the preposition, never the name علي, though both
+  // normalize to علي.
+  std::vector<std::string> not_spelled;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
   std::string provenance;      // Provenance(), computed at load
