@@ -19,21 +19,27 @@ FormIndex::FormIndex(const Gazetteer& gazetteer, const RuleSet& rules) {
 }
 
 void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const {
-  out->gazetteer.resize(tokens.size());
-  out->rules.resize(tokens.size());
-  out->needed.assign(tokens.size(), 0);
+  // Each token's entries are written once, pushed rather than resized and
+  // then filled.
+  out->gazetteer.clear();
+  out->rules.clear();
+  out->needed.clear();
+  out->gazetteer.reserve(tokens.size());
+  out->rules.reserve(tokens.size());
+  out->needed.reserve(tokens.size());
   std::string scratch;
-  for (size_t t = 0; t < tokens.size(); ++t) {
-    const Token& token = tokens[t];
-    out->gazetteer[t].fill(WordTable::kNotFound);
-    out->rules[t].fill(nullptr);
-    if (token.kind == TokenKind::kNumber) out->needed[t] = uint32_t{1} << RuleSet::kNeedsNumber;
+  for (const Token& token : tokens) {
+    Gazetteer::FormIds& gazetteer = out->gazetteer.emplace_back();
+    auto& rules = out->rules.emplace_back();
+    uint32_t& needed = out->needed.emplace_back(token.kind == TokenKind::kNumber ? uint32_t{1} << RuleSet::kNeedsNumber : 0);
+    gazetteer.fill(WordTable::kNotFound);
+    rules.fill(nullptr);
     for (int form = 0; form <= token.num_stems; ++form) {
       const uint32_t id = words_.Find(token.FormText(key_text, form, &scratch));
       if (id == WordTable::kNotFound) continue;
-      out->gazetteer[t][form] = gazetteer_ids_[id];
-      out->rules[t][form] = rules_[id];
-      out->needed[t] |= needed_[id];
+      gazetteer[form] = gazetteer_ids_[id];
+      rules[form] = rules_[id];
+      needed |= needed_[id];
     }
   }
 }
