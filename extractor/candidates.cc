@@ -157,10 +157,12 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       if (needed[k] & rule.needs_mask) return true;
     return false;
   };
-  // Runs the rules `ids` at `anchor`, inside token i.
-  auto run = [&](const std::vector<uint32_t>& ids, size_t i, uint32_t anchor) {
+  // Runs the rules `ids` at `anchor`, inside token i; `article`: the
+  // trigger word is a stem after the article.
+  auto run = [&](const std::vector<uint32_t>& ids, size_t i, uint32_t anchor, bool article) {
     for (uint32_t id : ids) {
       const Rule& rule = rules.rules()[id];
+      if (article && !rule.after_article) continue;
       if (rule.needs_mask != 0 && !has_needed(rule, i)) continue;
       if (!rule.not_spelled.empty() && SpelledAs(a, anchor, (*a.tokens)[i].end, rule.not_spelled)) continue;
       const std::pair<uint32_t, uint32_t> key(anchor, id);
@@ -184,14 +186,15 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
             rules.DigitFilter()->Match(re2::StringPiece(a.text.data(), a.text.size()), t.begin,
                                        std::min(a.text.size(), size_t{t.begin} + kMatchWindow), RE2::ANCHOR_START,
                                        nullptr, 0))
-          run(rules.DigitRules(), i, t.begin);
+          run(rules.DigitRules(), i, t.begin, false);
         break;
-      case TokenKind::kLatin: run(rules.LatinRules(), i, t.begin); break;
+      case TokenKind::kLatin: run(rules.LatinRules(), i, t.begin, false); break;
       default: break;
     }
-    if (triggered[0] != nullptr) run(*triggered[0], i, t.begin);
+    if (triggered[0] != nullptr) run(*triggered[0], i, t.begin, false);
     for (int s = 0; s < t.num_stems; ++s)
-      if (triggered[1 + s] != nullptr) run(*triggered[1 + s], i, t.begin + t.stems[s].skip);
+      if (triggered[1 + s] != nullptr)
+        run(*triggered[1 + s], i, t.begin + t.stems[s].skip, t.stems[s].DropsArticle());
   }
 }
 

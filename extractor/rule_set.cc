@@ -320,6 +320,12 @@ class RuleSetLoader {
       rule.priority = node["priority"].as<int>(50);
       rule.pattern = node["pattern"].as<std::string>("");
       if (rule.pattern.empty()) return Status::Error(where + ": rule has no pattern");
+      if (const YAML::Node after_article = node["after_article"]) {
+        bool value = true;
+        if (!after_article.IsScalar() || !YAML::convert<bool>::decode(after_article, value))
+          return Status::Error(where + ": 'after_article' must be true or false");
+        rule.after_article = value;
+      }
       rule.builder_name = node["value"].as<std::string>("");
       if (!rule.builder_name.empty()) {
         rule.builder = FindValueBuilder(rule.builder_name);
@@ -327,8 +333,8 @@ class RuleSetLoader {
       }
       for (auto it = node.begin(); it != node.end(); ++it) {
         static const std::set<std::string> kKeys = {"id", "type", "subtype", "priority", "pattern", "value",
-                                                    "trigger", "needs", "not_spelled", "examples", "counter_examples",
-                                                    "note"};
+                                                    "trigger", "needs", "not_spelled", "after_article", "examples",
+                                                    "counter_examples", "note"};
         std::string key = it->first.as<std::string>("");
         if (!kKeys.count(key)) return Status::Error(where + ": unknown field '" + key + "'");
       }

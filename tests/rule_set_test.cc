@@ -583,5 +583,30 @@ TEST_CASE("RuleSet: a rule with `not_spelled` is not tried where the original sp
   }
 }
 
+TEST_CASE("RuleSet: a rule with `after_article: false` is not tried at a trigger word after the article") {
+  const std::string riyad = "\u0631\u064A\u0627\u0636";  // رياض (a given name)
+  const std::string al = "\u0627\u0644";                  // ال
+  const std::string hasan = "\u062D\u0633\u0646";
+  const std::string rules = "rules:\n  - id: t.name\n    type: PERSON\n    trigger: " + riyad +
+                            "\n    after_article: false\n    pattern: '(?:" + al + ")?" + riyad + " \\p{Arabic}+'\n";
+  const std::unique_ptr<Pipeline> p = PipelineOf("a.yaml", rules);
+  CHECK(Extract(*p, riyad + " " + hasan) == "PERSON '" + riyad + " " + hasan + "' t.name");
+  CHECK(Extract(*p, "\u0648" + riyad + " " + hasan) == "PERSON '" + riyad + " " + hasan + "' t.name");  // و
+  CHECK(Extract(*p, al + riyad + " " + hasan).empty());
+  CHECK(Extract(*p, "\u0648" + al + riyad + " " + hasan).empty());  // وال
+  // By default the article does not stop the rule.
+  std::string plain = rules;
+  plain.erase(plain.find("    after_article"), plain.find("    pattern") - plain.find("    after_article"));
+  const std::unique_ptr<Pipeline> q = PipelineOf("a.yaml", plain);
+  CHECK(Extract(*q, al + riyad + " " + hasan) == "PERSON '" + al + riyad + " " + hasan + "' t.name");
+
+  std::string bad = rules;
+  bad.replace(bad.find("false"), 5, "maybe");
+  StatusOr<std::unique_ptr<RuleSet>> loaded = RuleSet::Load({DataFile{"a.yaml", bad}});
+  REQUIRE(!loaded.ok());
+  CHECK(loaded.status().message().find("a.yaml:2 t.name: 'after_article' must be true or false") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace khabar

@@ -73,6 +73,10 @@ struct Rule {
   // not tried: على is the preposition, never the name علي, though both
   // normalize to علي.
   std::vector<std::string> not_spelled;
+  // `after_article: false`: the rule is not tried where its trigger word
+  // follows the article ال and only the word without it is a trigger word
+  // (الرياض is no given name رياض).
+  bool after_article = true;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
   std::string provenance;      // Provenance(), computed at load
