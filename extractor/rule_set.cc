@@ -509,7 +509,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<DataFile>& fi
   RuleSetLoader loader(set.get(), gazetteer);
   if (Status s = loader.Load(files); !s.ok()) return s;
   for (const auto& [name, cls] : set->classes_) {
-    set->class_index_[name] = &cls;
+    set->class_names_.Insert(name);
+    set->class_by_name_.push_back(&cls);
     for (uint32_t id = 0; id < cls.keys.size(); ++id) {
       const uint32_t key = set->class_keys_.Insert(cls.keys.Word(id));
       if (key == set->key_classes_.size()) set->key_classes_.emplace_back();
@@ -547,8 +548,8 @@ std::string_view LookupKey(std::string_view word) {
 }  // namespace
 
 const RuleSet::Class* RuleSet::FindClass(std::string_view class_name) const {
-  auto k = class_index_.find(class_name);
-  return k == class_index_.end() ? nullptr : k->second;
+  const uint32_t id = class_names_.Find(class_name);
+  return id == WordTable::kNotFound ? nullptr : class_by_name_[id];
 }
 
 std::optional<std::string_view> RuleSet::ClassValue(const Class* cls, std::string_view word) const {

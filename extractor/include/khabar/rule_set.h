@@ -23,7 +23,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "khabar/data_file.h"
@@ -160,7 +159,8 @@ class RuleSet {
   uint64_t instance_ = 0;
   std::vector<Rule> rules_;
   std::map<std::string, Class, std::less<>> classes_;
-  std::unordered_map<std::string_view, const Class*> class_index_;  // into classes_
+  WordTable class_names_;                   // the names of classes_
+  std::vector<const Class*> class_by_name_;  // by class_names_ id
   WordTable class_keys_;  // the keys of every class
   std::vector<std::vector<const Class*>> key_classes_;  // by class_keys_ id
   LetterPairs class_key_pairs_;
