@@ -204,9 +204,25 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
 }
 
 std::string Normalizer::NormalizeString(std::string_view original) const {
-  std::string out;
-  out.reserve(original.size());
+  // Most strings asked here are normalized already: the leading run of one-
+  // and two-byte code points that stay as they are is copied in one piece.
+  const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
   size_t pos = 0;
+  while (pos < original.size()) {
+    const unsigned char b0 = in[pos];
+    if (b0 < 0x80) {
+      if (!identity_[b0]) break;
+      ++pos;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < original.size() &&
+               identity_[(static_cast<char32_t>(b0 & 0x1F) << 6) | (in[pos + 1] & 0x3F)]) {
+      pos += 2;
+    } else {
+      break;
+    }
+  }
+  std::string out(original.substr(0, pos));
+  if (pos == original.size()) return out;
+  out.reserve(original.size());
   while (pos < original.size()) {
     const size_t begin = pos;
     const char32_t c = DecodeUtf8(original, &pos);
