@@ -176,39 +176,52 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
   Match(tokens, ids, hits);
 }
 
+template <typename WordId>
+bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId id, GazetteerHit* hit) const {
+  const Token& first = tokens[i];
+  if (first.kind == TokenKind::kPunct) return false;
+  bool found = false;
+  for (int form = 0; form <= first.num_stems; ++form) {
+    uint16_t skip = 0;
+    if (form > 0) {
+      const Stem& stem = first.stems[form - 1];
+      if (stem.DropsArticle()) continue;
+      skip = stem.skip;
+    }
+    const uint32_t word = id(i, form);
+    uint32_t node = word == WordTable::kNotFound ? 0 : root_children_[word];
+    if (node == 0) continue;
+    for (uint32_t j = i + 1;; ++j) {
+      for (uint32_t e : nodes_[node].entries) {
+        if (!IsEntityType(entries_[e].type)) continue;
+        if (!found || j > hit->end_token) {
+          *hit = GazetteerHit{i, j, skip, e};
+          found = true;
+        }
+        break;
+      }
+      if (j >= tokens.size()) break;
+      node = FindChild(node, id(j, 0));
+      if (node == 0) break;
+    }
+  }
+  return found;
+}
+
 void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<FormIds>& ids,
                       std::vector<GazetteerHit>* hits) const {
+  auto id = [&](uint32_t t, int form) { return ids[t][form]; };
   for (uint32_t i = 0; i < tokens.size(); ++i) {
-    const Token& first = tokens[i];
-    if (first.kind == TokenKind::kPunct) continue;
-    GazetteerHit best;
-    bool found = false;
-    for (int form = 0; form <= first.num_stems; ++form) {
-      uint16_t skip = 0;
-      if (form > 0) {
-        const Stem& stem = first.stems[form - 1];
-        if (stem.DropsArticle()) continue;
-        skip = stem.skip;
-      }
-      const uint32_t word = ids[i][form];
-      uint32_t node = word == WordTable::kNotFound ? 0 : root_children_[word];
-      if (node == 0) continue;
-      for (uint32_t j = i + 1;; ++j) {
-        for (uint32_t e : nodes_[node].entries) {
-          if (!IsEntityType(entries_[e].type)) continue;
-          if (!found || j > best.end_token) {
-            best = GazetteerHit{i, j, skip, e};
-            found = true;
-          }
-          break;
-        }
-        if (j >= tokens.size()) break;
-        node = FindChild(node, ids[j][0]);
-        if (node == 0) break;
-      }
-    }
-    if (found) hits->push_back(best);
+    GazetteerHit hit;
+    if (LongestAt(i, tokens, id, &hit)) hits->push_back(hit);
   }
+}
+
+bool Gazetteer::MatchFirst(std::string_view key_text, const std::vector<Token>& tokens, GazetteerHit* hit) const {
+  if (tokens.empty()) return false;
+  std::string scratch;
+  auto id = [&](uint32_t t, int form) { return words_.Find(tokens[t].FormText(key_text, form, &scratch)); };
+  return LongestAt(0, tokens, id, hit);
 }
 
 std::vector<std::string> Gazetteer::NormalizedNamesOfType(std::string_view type) const {

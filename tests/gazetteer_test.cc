@@ -59,6 +59,15 @@ std::vector<HitView> MatchText(const Gazetteer& g, const std::string& original) 
   Gazetteer::FoldKeys(&key_text);
   std::vector<GazetteerHit> hits;
   g.Match(key_text, tokens, &hits);
+  // MatchFirst agrees with Match's hit at the first token.
+  GazetteerHit first;
+  const bool has_first = g.MatchFirst(key_text, tokens, &first);
+  CHECK(has_first == (!hits.empty() && hits[0].first_token == 0));
+  if (has_first) {
+    CHECK(first.end_token == hits[0].end_token);
+    CHECK(first.skip == hits[0].skip);
+    CHECK(first.entry == hits[0].entry);
+  }
   std::vector<HitView> out;
   for (const GazetteerHit& h : hits) {
     REQUIRE(h.first_token < h.end_token);

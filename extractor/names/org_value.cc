@@ -460,19 +460,14 @@ const GazetteerEntry* GazetteerName(Lexicon& context, std::string_view text, siz
   std::string key_text(text);
   Gazetteer::FoldKeys(&key_text);
   std::vector<Token> tokens = Tokenize(text);
-  std::vector<GazetteerHit> hits;
-  context.context().gazetteer->Match(key_text, tokens, &hits);
-  for (const GazetteerHit& hit : hits) {
-    if (hit.first_token != 0) break;
-    const GazetteerEntry& entry = context.context().gazetteer->entries()[hit.entry];
-    if (entry.type != "ORG") continue;
-    const size_t hit_end = tokens[hit.end_token - 1].end;
-    if (hit_end >= *end) {
-      *end = hit_end;
-      return &entry;
-    }
-  }
-  return nullptr;
+  GazetteerHit hit;
+  if (!context.context().gazetteer->MatchFirst(key_text, tokens, &hit)) return nullptr;
+  const GazetteerEntry& entry = context.context().gazetteer->entries()[hit.entry];
+  if (entry.type != "ORG") return nullptr;
+  const size_t hit_end = tokens[hit.end_token - 1].end;
+  if (hit_end < *end) return nullptr;
+  *end = hit_end;
+  return &entry;
 }
 
 // A name the pattern delimits (`span`): news outlets. With a `trim` capture

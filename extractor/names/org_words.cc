@@ -322,14 +322,11 @@ int KnownPlaceWords(Lexicon& context, const std::vector<NameWord>& words, size_t
   std::vector<Token> tokens = Tokenize(text);
   std::string key_text = text;
   Gazetteer::FoldKeys(&key_text);
-  std::vector<GazetteerHit> hits;
-  context.context().gazetteer->Match(key_text, tokens, &hits);
+  GazetteerHit hit;
   int best = 0;
-  for (const GazetteerHit& hit : hits) {
-    if (hit.first_token != 0 || hit.skip != 0) continue;
-    if (context.context().gazetteer->entries()[hit.entry].type != "LOC") continue;
-    best = std::max(best, static_cast<int>(hit.end_token));
-  }
+  if (context.context().gazetteer->MatchFirst(key_text, tokens, &hit) && hit.skip == 0 &&
+      context.context().gazetteer->entries()[hit.entry].type == "LOC")
+    best = static_cast<int>(hit.end_token);
   // Tokens are words here unless a word held punctuation; count words.
   int words_taken = 0;
   size_t consumed = 0;

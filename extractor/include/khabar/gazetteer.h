@@ -57,6 +57,9 @@ class Gazetteer {
   using FormIds = std::array<uint32_t, kMaxForms>;
   void Match(const std::vector<Token>& tokens, const std::vector<FormIds>& ids,
              std::vector<GazetteerHit>* hits) const;
+  // The longest match that starts at the first token, if any: Match()'s
+  // first hit when it starts there, with only the words it walks looked up.
+  bool MatchFirst(std::string_view key_text, const std::vector<Token>& tokens, GazetteerHit* hit) const;
   // The words of the names (folded keys), for indexes built over them.
   const WordTable& words() const { return words_; }
 
@@ -90,6 +93,10 @@ class Gazetteer {
   // Trie over word ids: node 0 is the root; edges (node, word) -> child.
   uint32_t Child(uint32_t node, uint32_t word);
   uint32_t FindChild(uint32_t node, uint32_t word) const;
+  // The longest match that starts at token i; `id(t, f)` is the word id of
+  // form f of token t.
+  template <typename WordId>
+  bool LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId id, GazetteerHit* hit) const;
   std::vector<GazetteerEntry> entries_;
   WordTable words_;
   std::vector<Node> nodes_;
