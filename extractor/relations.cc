@@ -8,7 +8,7 @@
 //              الجلالة على إقليم X);
 //   _anaphor   a generic noun after the title (رئيس الجمعية, للمنظمة) or a
 //              pronoun on it (رئيسها): the named ORG/LOC it refers to
-//              (relations_text.h, ResolveAnaphor);
+//              (relations_text.h, AnaphorResolver);
 //   _board     a board member in a list (X رئيسا لـY، وZ نائبا للرئيس):
 //              the organization of the relation before, within the same
 //              stretch of text;
@@ -89,7 +89,7 @@ bool PersonRoleGap(std::string_view gap) {
 class RelationFinder {
  public:
   RelationFinder(const Analysis& a, const std::vector<Candidate>& entities, std::vector<Relation>* out)
-      : a_(a), e_(entities), lex_(a.gazetteer, a.rules), out_(out) {}
+      : a_(a), e_(entities), lex_(a.gazetteer, a.rules), anaphors_(a, entities), out_(out) {}
 
   void Run() {
     for (size_t i = 0; i < e_.size(); ++i)
@@ -148,7 +148,7 @@ class RelationFinder {
     if (auto an = rel::AnaphorAt(a_, from, lex_)) {
       if (rel::Blank(rel::Between(a_, from, an->begin))) {
         org.end = an->end;
-        org.index = rel::ResolveAnaphor(a_, e_, r, *an);
+        org.index = anaphors_.Resolve(r, *an);
         org.anaphoric = true;
         return org;
       }
@@ -323,7 +323,7 @@ class RelationFinder {
       } else {
         rel::Word noun = rel::PreviousWord(a_, before);
         if (!noun.empty()) {
-          if (auto an = rel::AnaphorAt(a_, noun.begin, lex_)) org = rel::ResolveAnaphor(a_, e_, first, *an);
+          if (auto an = rel::AnaphorAt(a_, noun.begin, lex_)) org = anaphors_.Resolve(first, *an);
         }
       }
       if (org < 0) continue;
@@ -354,6 +354,7 @@ class RelationFinder {
   const Analysis& a_;
   const std::vector<Candidate>& e_;
   const PersonLexicon lex_;
+  rel::AnaphorResolver anaphors_;  // over e_
   std::vector<Relation>* out_;
   std::set<std::tuple<int, int, int>> seen_;
   int last_org_ = -1;         // organization of the last relation

@@ -209,27 +209,33 @@ std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLe
   return an;
 }
 
-int ResolveAnaphor(const Analysis& a, const std::vector<Candidate>& entities, size_t before,
-                   const Anaphor& anaphor) {
-  before = std::min(before, entities.size());
-  std::vector<std::string> keys(entities.size()), heads(entities.size());
+void AnaphorResolver::Index() {
+  indexed_ = true;
+  const std::vector<Candidate>& entities = entities_;
+  keys_.assign(entities.size(), std::string());
+  heads_.assign(entities.size(), std::string());
   for (size_t i = 0; i < entities.size(); ++i) {
     if (entities[i].type != "ORG" && entities[i].type != "LOC") continue;
-    keys[i] = NameKey(entities[i].norm);
-    heads[i] = HeadKey(WithoutProclitics(Between(a, entities[i].begin, entities[i].end)));
+    keys_[i] = NameKey(entities[i].norm);
+    heads_[i] = HeadKey(WithoutProclitics(Between(a_, entities[i].begin, entities[i].end)));
   }
   // Mentions of a name, counting a name and its longer form together.
-  std::vector<int> mentions(entities.size(), 0);
+  mentions_.assign(entities.size(), 0);
   for (size_t i = 0; i < entities.size(); ++i)
-    for (size_t j = 0; j < entities.size() && !keys[i].empty(); ++j)
-      if (!keys[j].empty() && (keys[j].rfind(keys[i], 0) == 0 || keys[i].rfind(keys[j], 0) == 0)) ++mentions[i];
+    for (size_t j = 0; j < entities.size() && !keys_[i].empty(); ++j)
+      if (!keys_[j].empty() && (keys_[j].rfind(keys_[i], 0) == 0 || keys_[i].rfind(keys_[j], 0) == 0)) ++mentions_[i];
+}
+
+int AnaphorResolver::Resolve(size_t before, const Anaphor& anaphor) {
+  if (!indexed_) Index();
+  before = std::min(before, entities_.size());
   // 4: starts with the whole phrase; 3: written with the same head noun;
   // 2: its canonical name has that head; 1: contains the head noun.
   auto match = [&](size_t i) {
-    const std::string& key = keys[i];
+    const std::string& key = keys_[i];
     if (key.empty()) return 0;
     if (anaphor.phrase.find(' ') != std::string::npos && (key + " ").rfind(anaphor.phrase + " ", 0) == 0) return 4;
-    if (heads[i] == anaphor.head) return 3;
+    if (heads_[i] == anaphor.head) return 3;
     if (HeadKey(key) == anaphor.head) return 2;
     const std::string padded = " " + key + " ";
     if (padded.find(" " + anaphor.head + " ") != std::string::npos ||
@@ -243,7 +249,7 @@ int ResolveAnaphor(const Analysis& a, const std::vector<Candidate>& entities, si
       const size_t i = backwards ? to - 1 - (n - from) : n;
       const int level = match(i);
       if (level == 0) continue;
-      const int count = mentions[i];
+      const int count = mentions_[i];
       if (level > best_level || (level == best_level && count > best_count)) {
         best = static_cast<int>(i);
         best_level = level;
@@ -253,7 +259,7 @@ int ResolveAnaphor(const Analysis& a, const std::vector<Candidate>& entities, si
     return best;
   };
   int found = pick(0, before, /*backwards=*/true);
-  if (found < 0) found = pick(before, entities.size(), /*backwards=*/false);
+  if (found < 0) found = pick(before, entities_.size(), /*backwards=*/false);
   return found;
 }
 

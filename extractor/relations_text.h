@@ -72,13 +72,28 @@ struct Anaphor {
 };
 std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLexicon& lexicon);
 
-// The ORG or LOC entity an anaphor refers to, among those before `before`
-// (an entity index), else after it: names that start with the whole phrase
-// (المجلس الإقليمي -> المجلس الإقليمي لتاونات) first, then names with the
-// same head noun, then names that contain it; within a group the name
-// mentioned most often in the article, then the nearest. -1 if none.
-int ResolveAnaphor(const Analysis& a, const std::vector<Candidate>& entities, size_t before,
-                   const Anaphor& anaphor);
+// Resolves anaphors against the ORG and LOC entities of an article. The
+// entities' name keys and mention counts are computed on the first call and
+// kept: `entities` must not change while the resolver is used. Cost: a key
+// per ORG or LOC entity and a pass over pairs of them, once.
+class AnaphorResolver {
+ public:
+  AnaphorResolver(const Analysis& a, const std::vector<Candidate>& entities) : a_(a), entities_(entities) {}
+  // The ORG or LOC entity `anaphor` refers to, among those before `before`
+  // (an entity index), else after it: names that start with the whole
+  // phrase (المجلس الإقليمي -> المجلس الإقليمي لتاونات) first, then names
+  // with the same head noun, then names that contain it; within a group the
+  // name mentioned most often in the article, then the nearest. -1 if none.
+  int Resolve(size_t before, const Anaphor& anaphor);
+
+ private:
+  void Index();
+  const Analysis& a_;
+  const std::vector<Candidate>& entities_;
+  bool indexed_ = false;
+  std::vector<std::string> keys_, heads_;  // by entity; empty but for ORG and LOC
+  std::vector<int> mentions_;              // by entity
+};
 
 }  // namespace rel
 }  // namespace khabar
