@@ -96,6 +96,7 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   context.anchor = anchor;
 
   std::vector<Candidate> candidates;
+  candidates.reserve(tokens.size() / 4 + 16);  // candidates are fewer than tokens
   AddGazetteerCandidates(analysis, *gazetteer_, &candidates);
   AddRuleCandidates(analysis, *rules_, context, &candidates);
   if (trace) {
