@@ -338,6 +338,13 @@ bool PersonLexicon::IsNationality(std::string_view word) const {
 bool PersonLexicon::IsStop(std::string_view word) const { return Info(word).stop(); }
 
 std::optional<std::string> PersonLexicon::RoleCanonical(std::string_view title) const {
+  // The same titles come back in every article; an answer tries up to a
+  // few dozen combinations of word forms.
+  thread_local WordMemo<std::optional<std::string>> memo;
+  return memo.Get(gazetteer_, rules_, title, [this](std::string_view t) { return ComputeRoleCanonical(t); });
+}
+
+std::optional<std::string> PersonLexicon::ComputeRoleCanonical(std::string_view title) const {
   if (rules_ == nullptr) return std::nullopt;
   std::vector<std::vector<std::string>> words;
   for (const text_util::WordSpan& w : text_util::LeadingWords(title, 8)) {

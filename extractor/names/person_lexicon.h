@@ -162,6 +162,7 @@ class PersonLexicon {
 
   // The canonical form of a title (`نائبة رئيسة` -> `نائب الرئيس`), from
   // the class role_canonical; nullopt when the words are not a known title.
+  // Cached per thread like the flags.
   std::optional<std::string> RoleCanonical(std::string_view title) const;
 
   const Gazetteer* gazetteer() const { return gazetteer_; }
@@ -176,6 +177,7 @@ class PersonLexicon {
   uint16_t Flags(std::string_view word) const;
   // The same, computed.
   uint16_t ComputeFlags(std::string_view word) const;
+  std::optional<std::string> ComputeRoleCanonical(std::string_view title) const;
   const Gazetteer* gazetteer_;
   const RuleSet* rules_;
 };
