@@ -96,15 +96,16 @@ size_t CountCodePoints(std::string_view s) {
 
 void CollapseSpacesInto(std::string_view s, std::string* out) {
   out->clear();
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out->empty();
-      continue;
-    }
-    if (space) out->push_back(' ');
-    space = false;
-    out->push_back(c);
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && blank(s[i])) ++i;
+    size_t end = i;  // a run of other bytes, appended in one piece
+    while (end < s.size() && !blank(s[end])) ++end;
+    if (end == i) break;
+    if (!out->empty()) out->push_back(' ');
+    out->append(s.data() + i, end - i);
+    i = end;
   }
 }
 
