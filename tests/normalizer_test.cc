@@ -317,4 +317,16 @@ TEST_CASE("UTF-8 helpers round-trip") {
 }
 
 }  // namespace
+TEST_CASE("CollapseSpaces: one space between words, none at the ends") {
+  CHECK(CollapseSpaces("") == "");
+  CHECK(CollapseSpaces(" \t\n ") == "");
+  CHECK(CollapseSpaces("word") == "word");
+  CHECK(CollapseSpaces("  two \t\r\n words  ") == "two words");
+  CHECK(CollapseSpaces("\u0645\u062C\u0644\u0633\n\u0627\u0644\u0645\u062F\u064A\u0646\u0629") ==
+        "\u0645\u062C\u0644\u0633 \u0627\u0644\u0645\u062F\u064A\u0646\u0629");
+  std::string out = "left over";
+  CollapseSpacesInto(" a  b ", &out);
+  CHECK(out == "a b");
+}
+
 }  // namespace khabar
