@@ -28,8 +28,20 @@ constexpr size_t kMaxBylineLines = 5;
 struct Line {
   uint32_t begin = 0;
   uint32_t end = 0;
-  size_t words = 0;  // capped at kMaxTitleWords + 1
 };
+
+// Words of a line, counted up to one more than any test below needs.
+size_t WordCount(std::string_view text, const Line& line) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t p = line.begin; p < line.end && words <= kMaxTitleWords;) {
+    const char32_t c = text_util::Decode(text, &p);
+    const bool letter = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words;
+}
 
 std::vector<Line> NonEmptyLines(std::string_view text, size_t max_lines) {
   std::vector<Line> lines;
@@ -40,18 +52,7 @@ std::vector<Line> NonEmptyLines(std::string_view text, size_t max_lines) {
     size_t b = pos, e = nl;
     while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
-    if (e > b) {
-      Line line{static_cast<uint32_t>(b), static_cast<uint32_t>(e), 0};
-      // Words counted up to one more than any test below needs.
-      bool in_word = false;
-      for (size_t p = b; p < e && line.words <= kMaxTitleWords;) {
-        const char32_t c = text_util::Decode(text, &p);
-        const bool letter = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
-        if (letter && !in_word) ++line.words;
-        in_word = letter;
-      }
-      lines.push_back(line);
-    }
+    if (e > b) lines.push_back(Line{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
     pos = nl + 1;
   }
   return lines;
@@ -98,10 +99,11 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
   if (lines.size() < 2) return;
   // Title.
   size_t t = 0;
-  if (lines[0].words <= 2 && lines[1].words >= 4) t = 1;  // a section name first
+  if (WordCount(a.text, lines[0]) <= 2 && WordCount(a.text, lines[1]) >= 4) t = 1;  // a section name first
   const Line& title = lines[t];
   std::string_view title_text = rel::Between(a, title.begin, title.end);
-  const bool headline = title.words >= 3 && title.words <= kMaxTitleWords && title_text.back() != '.' &&
+  const size_t title_words = WordCount(a.text, title);
+  const bool headline = title_words >= 3 && title_words <= kMaxTitleWords && title_text.back() != '.' &&
                         t + 1 < lines.size();
   if (meta->title.empty() && headline) meta->title = CollapseSpaces(OriginalText(a, title.begin, title.end));
   // Byline lines: short lines after the title, before the body.
@@ -109,7 +111,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
   for (size_t i = first; i < lines.size() && i < first + kMaxBylineLines; ++i) {
     const Line& line = lines[i];
     if (rel::Between(a, line.begin, line.end) == title_text) continue;  // the title again
-    if (line.words > kMaxBylineWords) break;
+    if (WordCount(a.text, line) > kMaxBylineWords) break;
     for (const auto& [sb, se] : Segments(a.text, line)) {
       const std::string_view seg = rel::Between(a, sb, se);
       const rel::Word w = rel::NextWord(a, rel::SkipFiller(a, sb, ""));
