@@ -97,6 +97,13 @@ bool SpelledAs(const Analysis& a, uint32_t begin, uint32_t end, const std::vecto
     const uint32_t b = n.orig_cp_byte[n.OriginalStart(begin)];
     word = a.original.substr(b, n.orig_cp_byte[n.OriginalEnd(begin, end)] - b);
   }
+  // The marks are two bytes, D9 then 80..BF (U+0640..U+067F).
+  bool marked = false;
+  for (size_t i = 0; i + 1 < word.size() && !marked; ++i) {
+    const unsigned char next = static_cast<unsigned char>(word[i + 1]);
+    marked = word[i] == '\xD9' && next >= 0x80 && next <= 0xBF && IsRemovedArabicMark(0x0640 + (next - 0x80));
+  }
+  if (!marked) return std::find(spellings.begin(), spellings.end(), word) != spellings.end();
   std::string bare;
   for (size_t pos = 0; pos < word.size();) {
     const size_t start = pos;
