@@ -158,6 +158,12 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
     }
     if (col_name < 0) return Status::Error(file.name + ":1: gazetteer has no header line");
   }
+  for (Node& node : g->nodes_)
+    for (uint32_t e : node.entries)
+      if (IsEntityType(g->entries_[e].type)) {
+        node.entity = e;
+        break;
+      }
   g->root_children_.resize(g->words_.size());
   for (uint32_t id = 0; id < g->words_.size(); ++id) g->root_children_[id] = g->FindChild(0, id);
   return g;
@@ -192,13 +198,10 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
     uint32_t node = word == WordTable::kNotFound ? 0 : root_children_[word];
     if (node == 0) continue;
     for (uint32_t j = i + 1;; ++j) {
-      for (uint32_t e : nodes_[node].entries) {
-        if (!IsEntityType(entries_[e].type)) continue;
-        if (!found || j > hit->end_token) {
-          *hit = GazetteerHit{i, j, skip, e};
-          found = true;
-        }
-        break;
+      const uint32_t e = nodes_[node].entity;
+      if (e != WordTable::kNotFound && (!found || j > hit->end_token)) {
+        *hit = GazetteerHit{i, j, skip, e};
+        found = true;
       }
       if (j >= tokens.size()) break;
       node = FindChild(node, id(j, 0));

@@ -88,6 +88,9 @@ class Gazetteer {
   Gazetteer() = default;
   struct Node {
     std::vector<uint32_t> entries;  // names ending here
+    // The first of `entries` of an entity type (PERSON, ORG, LOC), or
+    // WordTable::kNotFound: what a match ending here yields.
+    uint32_t entity = WordTable::kNotFound;
     bool has_children = false;
   };
   // Trie over word ids: node 0 is the root; edges (node, word) -> child.
