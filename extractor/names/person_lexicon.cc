@@ -92,6 +92,16 @@ constexpr std::string_view kRoleSuffixes[] = {
     "\xD9\x87",                  // ه
 };
 
+// The word of a title without the preposition or article before it (لل, ال
+// or ل), or empty when none comes off.
+std::string_view RoleBase(std::string_view word) {
+  if (Letters(word) <= 3) return {};
+  if (StartsWith(word, kLamLam)) return word.substr(kLamLam.size());
+  if (StartsWith(word, kAl)) return word.substr(kAl.size());
+  if (StartsWith(word, kLam)) return word.substr(kLam.size());  // the ل left of لل
+  return {};
+}
+
 }  // namespace
 
 std::vector<std::string> RoleWordForms(std::string_view word) {
@@ -102,19 +112,11 @@ std::vector<std::string> RoleWordForms(std::string_view word) {
       if (g == f) return;
     forms.push_back(std::move(f));
   };
-  std::vector<std::string> bases;
-  bases.emplace_back(word);
-  if (StartsWith(word, kLamLam) && Letters(word) > 3) {
-    bases.emplace_back(word.substr(kLamLam.size()));
-  } else if (StartsWith(word, kAl) && Letters(word) > 3) {
-    bases.emplace_back(word.substr(kAl.size()));
-  } else if (StartsWith(word, kLam) && Letters(word) > 3) {
-    bases.emplace_back(word.substr(kLam.size()));  // the ل left of لل
-  }
-  for (const std::string& b : bases) {
-    add(b);
+  for (const std::string_view b : {word, RoleBase(word)}) {
+    if (b.empty()) continue;
+    add(std::string(b));
     for (const std::string_view s : kRoleSuffixes) {
-      if (EndsWith(b, s) && Letters(b) >= Letters(s) + 3) add(b.substr(0, b.size() - s.size()));
+      if (EndsWith(b, s) && Letters(b) >= Letters(s) + 3) add(std::string(b.substr(0, b.size() - s.size())));
     }
   }
   return forms;
@@ -285,16 +287,8 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
 bool PersonLexicon::IsRoleForm(std::string_view word) const {
   const RuleSet::Class* titles = ClassesOf(*rules_).role_canonical;
   auto title = [&](std::string_view form) { return !form.empty() && rules_->ClassValue(titles, form).has_value(); };
-  std::string_view bases[2] = {word, {}};
-  if (StartsWith(word, kLamLam) && Letters(word) > 3) {
-    bases[1] = word.substr(kLamLam.size());
-  } else if (StartsWith(word, kAl) && Letters(word) > 3) {
-    bases[1] = word.substr(kAl.size());
-  } else if (StartsWith(word, kLam) && Letters(word) > 3) {
-    bases[1] = word.substr(kLam.size());
-  }
   if (titles == nullptr) return false;
-  for (std::string_view b : bases) {
+  for (const std::string_view b : {word, RoleBase(word)}) {
     if (b.empty()) continue;
     // Every form of `b` starts with its first two letters: when no title
     // does (and no ة there needs folding), none of them is one.
