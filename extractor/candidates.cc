@@ -85,41 +85,37 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   return true;
 }
 
-// Marks and tatweel, which normalization removes.
-bool IsRemovedArabicMark(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640; }
+// The original text behind the normalized byte range [begin, end).
+std::string_view OriginalView(const Analysis& a, uint32_t begin, uint32_t end) {
+  if (a.normalized == nullptr) return a.text.substr(begin, end - begin);
+  const NormalizedText& n = *a.normalized;
+  const uint32_t b = n.orig_cp_byte[n.OriginalStart(begin)];
+  return a.original.substr(b, n.orig_cp_byte[n.OriginalEnd(begin, end)] - b);
+}
 
-// Whether the original text behind the normalized bytes [begin, end), marks
-// aside, is one of `spellings`.
+// Whether the original text behind the normalized bytes [begin, end), with
+// the marks normalization removes left out, is one of `spellings`.
 bool SpelledAs(const Analysis& a, uint32_t begin, uint32_t end, const std::vector<std::string>& spellings) {
-  std::string_view word = a.text.substr(begin, end - begin);
-  if (a.normalized != nullptr) {
-    const NormalizedText& n = *a.normalized;
-    const uint32_t b = n.orig_cp_byte[n.OriginalStart(begin)];
-    word = a.original.substr(b, n.orig_cp_byte[n.OriginalEnd(begin, end)] - b);
-  }
-  // The marks are two bytes, D9 then 80..BF (U+0640..U+067F).
+  const std::string_view word = OriginalView(a, begin, end);
+  std::string bare;  // the word without its marks, once one is found
   bool marked = false;
-  for (size_t i = 0; i + 1 < word.size() && !marked; ++i) {
-    const unsigned char next = static_cast<unsigned char>(word[i + 1]);
-    marked = word[i] == '\xD9' && next >= 0x80 && next <= 0xBF && IsRemovedArabicMark(0x0640 + (next - 0x80));
-  }
-  if (!marked) return std::find(spellings.begin(), spellings.end(), word) != spellings.end();
-  std::string bare;
   for (size_t pos = 0; pos < word.size();) {
     const size_t start = pos;
-    if (!IsRemovedArabicMark(DecodeUtf8(word, &pos))) bare.append(word.substr(start, pos - start));
+    if (IsRemovedMark(DecodeUtf8(word, &pos))) {
+      if (!marked) bare.assign(word.substr(0, start));
+      marked = true;
+    } else if (marked) {
+      bare.append(word.substr(start, pos - start));
+    }
   }
-  return std::find(spellings.begin(), spellings.end(), bare) != spellings.end();
+  const std::string_view key = marked ? std::string_view(bare) : word;
+  return std::find(spellings.begin(), spellings.end(), key) != spellings.end();
 }
 
 }  // namespace
 
 std::string OriginalText(const Analysis& a, uint32_t begin, uint32_t end) {
-  if (a.normalized == nullptr) return std::string(a.text.substr(begin, end - begin));
-  const NormalizedText& n = *a.normalized;
-  const uint32_t b = n.orig_cp_byte[n.OriginalStart(begin)];
-  const uint32_t e = n.orig_cp_byte[n.OriginalEnd(begin, end)];
-  return std::string(a.original.substr(b, e - b));
+  return std::string(OriginalView(a, begin, end));
 }
 
 std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {

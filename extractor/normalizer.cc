@@ -16,18 +16,6 @@ bool IsInvisibleControl(char32_t c) {
          c == 0x2060;
 }
 
-// Marks that belong to the letter before them: removed, and absorbed into
-// that letter's span.
-bool IsRemovedMark(char32_t c) {
-  return c == 0x0640 ||                    // tatweel
-         (c >= 0x064B && c <= 0x065F) ||   // harakat
-         c == 0x0670 ||                    // superscript alef
-         (c >= 0x0610 && c <= 0x061A) ||   // honorific signs
-         (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) ||
-         (c >= 0x06E7 && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) ||
-         (c >= 0x08D3 && c <= 0x08FF);     // extended Arabic marks
-}
-
 bool IsSpaceLike(char32_t c) {
   return c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
          c == 0x3000;
@@ -50,6 +38,16 @@ char32_t Fold(char32_t c) {
 }
 
 }  // namespace
+
+bool IsRemovedMark(char32_t c) {
+  return c == 0x0640 ||                    // tatweel
+         (c >= 0x064B && c <= 0x065F) ||   // harakat
+         c == 0x0670 ||                    // superscript alef
+         (c >= 0x0610 && c <= 0x061A) ||   // honorific signs
+         (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) ||
+         (c >= 0x06E7 && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) ||
+         (c >= 0x08D3 && c <= 0x08FF);     // extended Arabic marks
+}
 
 const Normalizer& Normalizer::Default() {
   static const Normalizer* instance = new Normalizer();

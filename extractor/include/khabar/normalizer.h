@@ -102,6 +102,9 @@ inline char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   *pos += n;
   return cp;
 }
+// The marks Normalize removes and absorbs into the letter before them:
+// harakat, tatweel, superscript alef, Quranic and honorific signs.
+bool IsRemovedMark(char32_t c);
 void AppendUtf8(char32_t cp, std::string* out);
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view s);
