@@ -99,10 +99,16 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
   if (lines.size() < 2) return;
   // Title.
   size_t t = 0;
-  if (WordCount(a.text, lines[0]) <= 2 && WordCount(a.text, lines[1]) >= 4) t = 1;  // a section name first
+  size_t title_words = WordCount(a.text, lines[0]);
+  if (title_words <= 2) {  // a section name first
+    const size_t second = WordCount(a.text, lines[1]);
+    if (second >= 4) {
+      t = 1;
+      title_words = second;
+    }
+  }
   const Line& title = lines[t];
   std::string_view title_text = rel::Between(a, title.begin, title.end);
-  const size_t title_words = WordCount(a.text, title);
   const bool headline = title_words >= 3 && title_words <= kMaxTitleWords && title_text.back() != '.' &&
                         t + 1 < lines.size();
   if (meta->title.empty() && headline) meta->title = CollapseSpaces(OriginalText(a, title.begin, title.end));
