@@ -23,7 +23,8 @@ Pipeline::~Pipeline() = default;
 
 namespace {
 
-Entity ToEntity(const NormalizedText& n, std::string_view original, const Candidate& c) {
+// Takes `c` by value: the final entities move their strings out of it.
+Entity ToEntity(const NormalizedText& n, std::string_view original, Candidate c) {
   Entity e;
   e.type = c.type;
   e.subtype = c.subtype;
@@ -31,10 +32,10 @@ Entity ToEntity(const NormalizedText& n, std::string_view original, const Candid
   e.end = n.OriginalEnd(c.begin, c.end);
   const uint32_t b = n.orig_cp_byte[e.start];
   e.text = std::string(original.substr(b, n.orig_cp_byte[e.end] - b));
-  e.norm = c.norm;
-  e.value = c.value.value;
-  e.calendar = c.value.calendar;
-  e.hijri_value = c.value.hijri_value;
+  e.norm = std::move(c.norm);
+  e.value = std::move(c.value.value);
+  e.calendar = std::move(c.value.calendar);
+  e.hijri_value = std::move(c.value.hijri_value);
   e.relative = c.value.relative;
   e.id = c.id;
   e.rule = c.rule;
@@ -108,7 +109,7 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   FindRelations(analysis, resolved, &record.relations);
   ExtractMeta(analysis, resolved, &record.meta);
   record.entities.reserve(resolved.size());
-  for (const Candidate& c : resolved) record.entities.push_back(ToEntity(normalized, article.text, c));
+  for (Candidate& c : resolved) record.entities.push_back(ToEntity(normalized, article.text, std::move(c)));
   if (trace) {
     trace->normalized = std::move(normalized);
     trace->tokens = std::move(tokens);
