@@ -27,7 +27,9 @@ using names::IsVerbLike;
 using names::KnownPlaceWords;
 using names::Lexicon;
 using names::LetterCount;
+using names::NameType;
 using names::NameWord;
+using names::OrgClass;
 using names::PlaceMode;
 using names::StartsWith;
 using names::WalkPlaceName;
@@ -173,7 +175,7 @@ bool ArticleContinues(const NameWord& w, Lexicon& context) {
 bool EndsName(const NameWord& w, Lexicon& context) {
   if (w.kind != WordKind::kArabic || w.opens_quote) return true;
   if (IsStopWord(context, w.core) || IsVerbLike(context, w.core) || IsOrgHead(context, w.core)) return true;
-  return StartsWith(w.core, kWaw) && !IsGazetteerWord(context, w.core, "LOC");
+  return StartsWith(w.core, kWaw) && !IsGazetteerWord(context, w.core, NameType::kLoc);
 }
 
 // `words` from index `i` with the first `bytes` of the first word's core
@@ -273,15 +275,15 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
 
     if (HasArticle(core)) {
       // An adjective or a genitive noun: الأمل, المغربية; not ألقى.
-      if (IsOrgHead(context, core) || IsPlaceHead(context, core) || InClass(context, "org_verb", core)) break;
+      if (IsOrgHead(context, core) || IsPlaceHead(context, core) || InClass(context, OrgClass::kVerb, core)) break;
       if (prev == Prev::kHead) {
-        if (!head.article && InClass(context, "org_admin_adj", core)) break;  // مجلس الجماعي
+        if (!head.article && InClass(context, OrgClass::kAdminAdj, core)) break;  // مجلس الجماعي
         if (head.article && !head.multiword && !IsAdjectiveShaped(core, head.feminine)) break;
       }
-      generic_word = InClass(context, "org_generic_adj", core);
+      generic_word = InClass(context, OrgClass::kGenericAdj, core);
       take(w);
       prev = Prev::kArticle;
-    } else if (StartsWith(core, "لل") && letters >= 4 && !IsGazetteerWord(context, core, "LOC")) {
+    } else if (StartsWith(core, "لل") && letters >= 4 && !IsGazetteerWord(context, core, NameType::kLoc)) {
       // ل + article: للتنمية, للحوز.
       if (prev == Prev::kHead && !head.multiword) break;  // جمعية للتنمية: indefinite
       std::string inner = std::string(kAl) + std::string(DropLetters(core, 2));
@@ -292,7 +294,7 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
       last_lam_inner = inner;
       forced = IsPlaceParticle(context, inner);
     } else if (StartsWith(core, kLam) && letters >= 4 && !IsPlaceParticle(context, core) &&
-               !IsGazetteerWord(context, core, "GIVEN_NAME") && !IsGazetteerWord(context, core, "LOC")) {
+               !IsGazetteerWord(context, core, NameType::kGivenName) && !IsGazetteerWord(context, core, NameType::kLoc)) {
       // ل + bare word: لكرة, لتزنيت, لوزارة, لجهة.
       if ((prev == Prev::kHead && !head.multiword) || IsOrgHead(context, core)) break;
       const std::string_view inner = DropLetters(core, 1);
@@ -334,19 +336,19 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
       last_lam_inner = std::string(inner);
       forced = IsPlaceParticle(context, inner);
     } else if (StartsWith(core, kBa) && letters >= 4 && !IsPlaceParticle(context, core) &&
-               !IsGazetteerWord(context, core, "LOC") && !IsGazetteerWord(context, core, "GIVEN_NAME") &&
+               !IsGazetteerWord(context, core, NameType::kLoc) && !IsGazetteerWord(context, core, NameType::kGivenName) &&
                (HasArticle(DropLetters(core, 1)) || IsPlaceHead(context, DropLetters(core, 1)) ||
                 IsOrgHead(context, DropLetters(core, 1)) || IsStopWord(context, DropLetters(core, 1)) ||
                 KnownPlaceWords(context, words, i, DropLetters(core, 1)) > 0 || head.council)) {
       // ب + a place, an article word or a known word: a preposition.
       const std::string_view inner = DropLetters(core, 1);
-      if (InClass(context, "org_tail_country", inner)) {
+      if (InClass(context, OrgClass::kTailCountry, inner)) {
         // المنظمة العربية للتنمية الإدارية بمصر.
         take(w);
         name.generic = false;
         return name;
       }
-      if (prev == Prev::kLam && InClass(context, "org_ba_masdar", last_lam_inner) && HasArticle(inner) &&
+      if (prev == Prev::kLam && InClass(context, OrgClass::kBaMasdar, last_lam_inner) && HasArticle(inner) &&
           !IsPlaceHead(context, inner) && !IsStopWord(context, inner) &&
           KnownPlaceWords(context, words, i, inner) == 0) {
         // للنهوض بأوضاع المرأة.
@@ -364,7 +366,7 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
         return name;
       break;
     } else if (StartsWith(core, kWaw) && letters >= 3 && name.words > 0 &&
-               !IsGazetteerWord(context, core, "LOC") && !IsPlaceParticle(context, core)) {
+               !IsGazetteerWord(context, core, NameType::kLoc) && !IsPlaceParticle(context, core)) {
       // و: والتنمية, وجبر الضرر; not ونادي, ومجموعة من, وبحضور.
       const std::string_view inner = DropLetters(core, 1);
       if (IsOrgHead(context, inner) || IsPlaceHead(context, inner) || IsStopWord(context, inner)) break;
@@ -391,7 +393,7 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
       // A bare word.
       if (IsVerbLike(context, core)) break;
       if (letters < 2 || (letters == 2 && !IsPlaceParticle(context, core))) break;  // مجلة الـ
-      if (HasPronounSuffix(core) && !IsGazetteerWord(context, core, "LOC")) break;   // مجلس إدارته
+      if (HasPronounSuffix(core) && !IsGazetteerWord(context, core, NameType::kLoc)) break;   // مجلس إدارته
       if (IsPlaceHead(context, core)) {
         // مجلس جماعة تيفلت, مجلس جهة سوس ماسة.
         std::vector<NameWord> rest(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
@@ -482,7 +484,7 @@ std::optional<Value> SpanName(const RuleMatch& match, Lexicon& context, size_t h
     return std::nullopt;
   size_t end = head_end;
   for (const NameWord& w : names::SplitWords(text.substr(0, span_end), head_end)) {
-    const bool suffix = InClass(context, "org_media_suffix", w.core);
+    const bool suffix = InClass(context, OrgClass::kMediaSuffix, w.core);
     const bool bad = w.kind == WordKind::kOther ||
                      (w.kind == WordKind::kArabic && !suffix &&
                       (IsStopWord(context, w.core) || IsVerbLike(context, w.core) ||
@@ -513,8 +515,8 @@ std::string UnitNoun(const RuleMatch& match) {
 }  // namespace
 
 std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& value_context) {
-  Lexicon context(value_context);
   const std::string_view text = MatchWithTail(match);
+  Lexicon context(value_context, text);
   const bool lam_article = match.Group("art") == kLam;
   const size_t head_end = HeadEnd(match);
   if (match.Has("span")) return SpanName(match, context, head_end);
@@ -528,7 +530,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
   head.club = subtype == "club";
   head.association = subtype == "association";
   head.council = subtype == "council";
-  head.seat = InClass(context, "org_head_with_seat", head_text);
+  head.seat = InClass(context, OrgClass::kHeadWithSeat, head_text);
 
   const std::vector<NameWord> words = names::SplitWords(text, head_end);
   size_t end = 0;
@@ -555,7 +557,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
       const std::string_view first = words[0].core;
       // الجمعية العامة للمنخرطين, الهيئة المديرة: a meeting or a board;
       // but الهيئة العامة لتعليم الكبار names a body.
-      if (head.article && InClass(context, "org_generic_first", first)) {
+      if (head.article && InClass(context, OrgClass::kGenericFirst, first)) {
         bool body = false;
         if (words.size() > 1 && words[1].kind == WordKind::kArabic && !words[0].closes_quote) {
           const std::string_view next = words[1].core;
@@ -563,16 +565,16 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
           if (StartsWith(next, "لل")) inner = std::string(kAl) + std::string(DropLetters(next, 2));
           else if (StartsWith(next, kLam)) inner = std::string(DropLetters(next, 1));
           body = !inner.empty() && !IsOrgHead(context, inner) && !IsStopWord(context, inner) &&
-                 !InClass(context, "org_generic_of", inner) && !IsGazetteerWord(context, inner, "LOC");
+                 !InClass(context, OrgClass::kGenericOf, inner) && !IsGazetteerWord(context, inner, NameType::kLoc);
         }
         if (!body) return std::nullopt;
       }
       // فريق الكبار: a team of a club.
-      if (head.club && InClass(context, "org_team_category", first)) return std::nullopt;
+      if (head.club && InClass(context, OrgClass::kTeamCategory, first)) return std::nullopt;
       // مركز التكوين, مركز ملوي: a facility or a district, not an organization.
-      if (match.Has("facility") && (InClass(context, "org_facility_noun", first) ||
-                                    InClass(context, "org_facility_noun", WithoutArticle(first)) ||
-                                    IsGazetteerWord(context, first, "LOC")))
+      if (match.Has("facility") && (InClass(context, OrgClass::kFacilityNoun, first) ||
+                                    InClass(context, OrgClass::kFacilityNoun, WithoutArticle(first)) ||
+                                    IsGazetteerWord(context, first, NameType::kLoc)))
         return std::nullopt;
     }
     OrgName name = WalkOrgName(context, words, head, head_end);
@@ -599,8 +601,8 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
 }
 
 std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext& value_context) {
-  Lexicon context(value_context);
   const std::string_view text = match.text;
+  Lexicon context(value_context, text);
   const size_t head_end = HeadEnd(match);
   const bool city = match.Has("city");
   const bool generic = city || match.Has("generic");  // the norm is the name alone
@@ -626,7 +628,7 @@ std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext&
   // A single bare particle (عين, سيدي) is not a name; القصبة is.
   if (taken == 1 && IsPlaceParticle(context, first) && !HasArticle(first)) return std::nullopt;
   // Nouns that are also common words need a known place (جهة: من جهة أخرى).
-  if (!quoted && match.Has("known") && !IsGazetteerWord(context, first, "LOC") && !IsPlaceParticle(context, first) &&
+  if (!quoted && match.Has("known") && !IsGazetteerWord(context, first, NameType::kLoc) && !IsPlaceParticle(context, first) &&
       KnownPlaceWords(context, words, 0, first) == 0)
     return std::nullopt;
   // قصر أولاد الزهراء but not قصر المؤتمرات.
@@ -637,7 +639,7 @@ std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext&
   // or a possessed word is no name (مدينة مقدسة, قرية يسمى, قصر سموه).
   if (!quoted && (generic || match.Has("bare_first")) && !HasArticle(first) && !names::IsKnownName(context, first) &&
       !IsPlaceParticle(context, first) &&
-      (EndsWith(first, "ة") || HasPronounSuffix(first) || InClass(context, "org_verb", first) ||
+      (EndsWith(first, "ة") || HasPronounSuffix(first) || InClass(context, OrgClass::kVerb, first) ||
        (generic ? IsVerbLike(context, first) : StartsWith(first, "ي"))))
     return std::nullopt;
   Value v;

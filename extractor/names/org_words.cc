@@ -5,6 +5,7 @@
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
 #include "khabar/tokenizer.h"
+#include "names/word_memo.h"
 
 namespace khabar {
 namespace names {
@@ -166,57 +167,102 @@ bool HasArticle(std::string_view word) { return StartsWith(word, kAl) && LetterC
 
 std::string_view WithoutArticle(std::string_view word) { return HasArticle(word) ? word.substr(4) : word; }
 
-bool Lexicon::InClass(std::string_view class_name, std::string_view word) {
-  if (context_.rules == nullptr || word.empty()) return false;
-  return context_.rules->ClassValue(class_name, word).has_value();
+namespace {
+
+// The classes of OrgClass by their names in the rules, in OrgClass order.
+constexpr std::string_view kOrgClassNames[kNumOrgClasses] = {
+    "org_stop",          "org_verb",          "org_heads",       "place_head",
+    "place_particle",    "place_stop",        "org_generic_adj", "org_admin_adj",
+    "org_generic_first", "org_generic_of",    "org_team_category", "org_facility_noun",
+    "org_tail_country",  "org_ba_masdar",     "org_media_suffix", "org_head_with_seat"};
+
+// The classes of OrgClass, found once per thread and rule set (nullptr for a
+// class the rules lack).
+const RuleSet::Class* const* OrgClassesOf(const RuleSet& rules) {
+  thread_local uint64_t found_for = 0;
+  thread_local const RuleSet::Class* classes[kNumOrgClasses];
+  if (found_for != rules.instance()) {
+    for (int i = 0; i < kNumOrgClasses; ++i) classes[i] = rules.FindClass(kOrgClassNames[i]);
+    found_for = rules.instance();
+  }
+  return classes;
 }
 
-bool Lexicon::IsGazetteerWord(std::string_view word, std::string_view type) {
-  if (context_.gazetteer == nullptr || word.empty()) return false;
-  return context_.gazetteer->HasWord(word, type);
+}  // namespace
+
+uint32_t Lexicon::Flags(std::string_view word) {
+  if (word.empty()) return 0;
+  const uintptr_t text_begin = reinterpret_cast<uintptr_t>(text_.data());
+  const uintptr_t word_begin = reinterpret_cast<uintptr_t>(word.data());
+  if (word_begin < text_begin || word_begin + word.size() > text_begin + text_.size()) return KeptFlags(word);
+  // The same bytes of the text are the same word.
+  const uint32_t begin = static_cast<uint32_t>(word_begin - text_begin);
+  const uint32_t size = static_cast<uint32_t>(word.size());
+  Seen& seen = seen_[(begin * 7 + size) & (kSeenSlots - 1)];
+  if (seen.begin != begin || seen.size != size) seen = Seen{begin, size, KeptFlags(word)};
+  return seen.flags;
 }
 
-bool InClass(Lexicon& context, std::string_view class_name, std::string_view word) {
-  return context.InClass(class_name, word);
+uint32_t Lexicon::KeptFlags(std::string_view word) const {
+  thread_local WordMemo<uint32_t> memo;
+  return memo.Get(context_.gazetteer, context_.rules, word,
+                  [this](std::string_view w) { return ComputeFlags(w); });
 }
 
-bool IsGazetteerWord(Lexicon& context, std::string_view word, std::string_view type) {
+uint32_t Lexicon::ComputeFlags(std::string_view word) const {
+  uint32_t flags = 0;
+  if (context_.rules != nullptr) {
+    // One lookup for every class: the classes that hold the word.
+    if (const auto* held = context_.rules->ClassesHolding(word)) {
+      const RuleSet::Class* const* classes = OrgClassesOf(*context_.rules);
+      for (const RuleSet::Class* cls : *held)
+        for (int i = 0; i < kNumOrgClasses; ++i)
+          if (cls == classes[i]) flags |= 1u << i;
+    }
+  }
+  if (context_.gazetteer != nullptr)
+    flags |= context_.gazetteer->WordTypes(word, {"LOC", "GIVEN_NAME", "FAMILY_NAME"}) << kNumOrgClasses;
+  return flags;
+}
+
+bool InClass(Lexicon& context, OrgClass cls, std::string_view word) { return context.InClass(cls, word); }
+
+bool IsGazetteerWord(Lexicon& context, std::string_view word, NameType type) {
   return context.IsGazetteerWord(word, type);
 }
 
 bool IsKnownName(Lexicon& context, std::string_view word) {
-  return IsGazetteerWord(context, word, "LOC") || IsGazetteerWord(context, word, "GIVEN_NAME") ||
-         IsGazetteerWord(context, word, "FAMILY_NAME");
+  return context.IsKnownName(word);
 }
 
 bool IsStopWord(Lexicon& context, std::string_view word) {
-  if (InClass(context, "org_stop", word)) return true;
+  if (InClass(context, OrgClass::kStop, word)) return true;
   if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 3)
-    return InClass(context, "org_stop", word.substr(2));
+    return InClass(context, OrgClass::kStop, word.substr(2));
   return false;
 }
 
 bool IsVerbLike(Lexicon& context, std::string_view word) {
-  if (InClass(context, "org_verb", word)) return true;
+  if (InClass(context, OrgClass::kVerb, word)) return true;
   std::string_view bare = word;
   if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 4) {
     bare = word.substr(2);
-    if (InClass(context, "org_verb", bare)) return true;
+    if (InClass(context, OrgClass::kVerb, bare)) return true;
   }
   if (HasArticle(bare) || IsKnownName(context, word) || IsKnownName(context, bare)) return false;
   return HasVerbShape(bare);
 }
 
 bool IsOrgHead(Lexicon& context, std::string_view word) {
-  return InClass(context, "org_heads", word) || InClass(context, "org_heads", WithoutArticle(word));
+  return InClass(context, OrgClass::kHeads, word) || InClass(context, OrgClass::kHeads, WithoutArticle(word));
 }
 
 bool IsPlaceHead(Lexicon& context, std::string_view word) {
-  return InClass(context, "place_head", word) || InClass(context, "place_head", WithoutArticle(word));
+  return InClass(context, OrgClass::kPlaceHead, word) || InClass(context, OrgClass::kPlaceHead, WithoutArticle(word));
 }
 
 bool IsPlaceParticle(Lexicon& context, std::string_view word) {
-  return InClass(context, "place_particle", word) || InClass(context, "place_particle", WithoutArticle(word));
+  return InClass(context, OrgClass::kPlaceParticle, word) || InClass(context, OrgClass::kPlaceParticle, WithoutArticle(word));
 }
 
 int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t first,
@@ -241,7 +287,7 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
     if (w.kind != WordKind::kArabic) break;
     if (w.opens_quote && i > first) break;
     const std::string_view core = w.core;
-    const bool known = IsGazetteerWord(context, core, "LOC");
+    const bool known = IsGazetteerWord(context, core, NameType::kLoc);
     const bool particle = IsPlaceParticle(context, core);
     bool accept = false;
     if (forced) {
@@ -251,14 +297,14 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
       accept = !IsStopWord(context, core) &&
                !(StartsWith(core, kWaw) && (IsPlaceHead(context, rest) || IsOrgHead(context, rest) ||
                                             HasArticle(rest)));
-    } else if (IsStopWord(context, core) || InClass(context, "place_stop", core) ||
-               (taken == 0 && InClass(context, "place_stop", WithoutArticle(core)))) {
+    } else if (IsStopWord(context, core) || InClass(context, OrgClass::kPlaceStop, core) ||
+               (taken == 0 && InClass(context, OrgClass::kPlaceStop, WithoutArticle(core)))) {
       accept = false;
     } else if (known || particle) {
       // A known place word; after the first word only a word that does not
       // start a new conjunct (و + a known place is another place).
-      accept = taken == 0 || !(StartsWith(core, kWaw) && IsGazetteerWord(context, core.substr(2), "LOC"));
-    } else if ((taken == 0 && mode == PlaceMode::kUnit ? InClass(context, "org_verb", core)
+      accept = taken == 0 || !(StartsWith(core, kWaw) && IsGazetteerWord(context, core.substr(2), NameType::kLoc));
+    } else if ((taken == 0 && mode == PlaceMode::kUnit ? InClass(context, OrgClass::kVerb, core)
                                                          : IsVerbLike(context, core)) ||
                IsOrgHead(context, core) || IsPlaceHead(context, core)) {
       // The first word after a unit noun is a name more often than a verb
@@ -282,7 +328,7 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
       std::string_view rest = DropLetters(core, 1);
       const bool clitic = StartsWith(core, kWaw) || StartsWith(core, "ب") || StartsWith(core, "ل");
       accept = !(clitic && (HasArticle(rest) || IsPlaceHead(context, rest) || IsStopWord(context, rest) ||
-                            IsOrgHead(context, rest) || IsGazetteerWord(context, rest, "LOC")));
+                            IsOrgHead(context, rest) || IsGazetteerWord(context, rest, NameType::kLoc)));
       // A conjunct right after the unit noun (بلدة ومستوطنة) is not a name.
       if (StartsWith(core, kWaw)) accept = false;
       if (accept && mode == PlaceMode::kCity && (EndsWith(core, "ية") || EndsWith(core, "ي"))) accept = false;
@@ -294,7 +340,7 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
                            StartsWith(core, "ك")) &&
                           LetterCount(core) >= 4;
       accept = mode == PlaceMode::kUnit && !clitic && !prev_article;
-      if (!accept && clitic && mode == PlaceMode::kUnit && IsGazetteerWord(context, core, "GIVEN_NAME"))
+      if (!accept && clitic && mode == PlaceMode::kUnit && IsGazetteerWord(context, core, NameType::kGivenName))
         accept = true;  // أزرو نايت لحسن
     }
     if (!accept) break;

@@ -2,16 +2,19 @@
 // builders. They work on the normalized text of a rule match (DESIGN §4:
 // alef forms folded, ى -> ي, no diacritics), split at blanks.
 //
-// Word lists live in rules/orgs.yaml and rules/places.yaml as classes and are
-// looked up through ValueContext::rules; the gazetteer tells known places and
-// personal names from verbs.
+// Word lists live in rules/orgs.yaml and rules/places.yaml as classes; the
+// gazetteer tells known places and personal names from verbs. What the lists
+// and the gazetteer say of a word is looked up once and kept per thread
+// (names/word_memo.h).
 //
-// Thread safety: pure functions. Cost: linear in the match length; one class
-// or gazetteer lookup per test.
+// Thread safety: pure functions. Cost: linear in the match length; one hash
+// lookup per word asked about once the word has been seen, a class and a
+// gazetteer lookup the first time.
 #ifndef KHABAR_NAMES_ORG_WORDS_H_
 #define KHABAR_NAMES_ORG_WORDS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,24 +27,72 @@ namespace names {
 
 enum class WordKind { kArabic, kLatin, kNumber, kOther };
 
-// The lists and gazetteers a builder consults for one match. Lookups are
-// cheap (no allocation, most absent words turned away by their first
-// letters), so answers are not kept. One Lexicon per builder call.
+// The classes of rules/orgs.yaml and rules/places.yaml the builders ask
+// about.
+enum class OrgClass : uint8_t {
+  kStop,           // org_stop
+  kVerb,           // org_verb
+  kHeads,          // org_heads
+  kPlaceHead,      // place_head
+  kPlaceParticle,  // place_particle
+  kPlaceStop,      // place_stop
+  kGenericAdj,     // org_generic_adj
+  kAdminAdj,       // org_admin_adj
+  kGenericFirst,   // org_generic_first
+  kGenericOf,      // org_generic_of
+  kTeamCategory,   // org_team_category
+  kFacilityNoun,   // org_facility_noun
+  kTailCountry,    // org_tail_country
+  kBaMasdar,       // org_ba_masdar
+  kMediaSuffix,    // org_media_suffix
+  kHeadWithSeat,   // org_head_with_seat
+};
+constexpr int kNumOrgClasses = 16;
+
+// The types of single-word gazetteer names the builders ask about.
+enum class NameType : uint8_t { kLoc, kGivenName, kFamilyName };
+
+// The lists and gazetteers a builder consults for one match. What they say
+// of a word (a bit per class and per name type) is kept per thread: the
+// builders ask several questions about each word, and the same words come
+// back in every article. Answers about words of the match text are also kept
+// by their place in it, found without hashing. One Lexicon per builder call.
 class Lexicon {
  public:
-  explicit Lexicon(const ValueContext& context) : context_(context) {}
+  // `text`: the text the builder splits into words.
+  Lexicon(const ValueContext& context, std::string_view text) : context_(context), text_(text) {}
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
 
   const ValueContext& context() const { return context_; }
 
   // Whether `word` is in the class (false without rules or class).
-  bool InClass(std::string_view class_name, std::string_view word);
-  // A single-word gazetteer name of `type` (LOC, GIVEN_NAME ...).
-  bool IsGazetteerWord(std::string_view word, std::string_view type);
+  bool InClass(OrgClass cls, std::string_view word) { return (Flags(word) >> static_cast<int>(cls)) & 1; }
+  // A single-word gazetteer name of `type`.
+  bool IsGazetteerWord(std::string_view word, NameType type) {
+    return (Flags(word) >> (kNumOrgClasses + static_cast<int>(type))) & 1;
+  }
+  // A single-word gazetteer name of any of the types.
+  bool IsKnownName(std::string_view word) { return (Flags(word) >> kNumOrgClasses) != 0; }
 
  private:
+  // An answer about the word at `begin` in text_, `size` bytes long.
+  struct Seen {
+    uint32_t begin = UINT32_MAX;
+    uint32_t size = 0;
+    uint32_t flags = 0;
+  };
+  static constexpr size_t kSeenSlots = 32;  // a power of two
+
+  // The bits of the classes holding `word`, then of its name types.
+  uint32_t Flags(std::string_view word);
+  // The same through the per-thread answers.
+  uint32_t KeptFlags(std::string_view word) const;
+  uint32_t ComputeFlags(std::string_view word) const;
+
   const ValueContext& context_;
+  std::string_view text_;
+  Seen seen_[kSeenSlots];  // by place in text_
 };
 
 // One blank-separated word of a match. Quote marks glued to its ends are set
@@ -71,8 +122,8 @@ std::string_view WithoutArticle(std::string_view word);
 bool HasArticle(std::string_view word);
 
 // Class membership and gazetteer words, through the Lexicon.
-bool InClass(Lexicon& context, std::string_view class_name, std::string_view word);
-bool IsGazetteerWord(Lexicon& context, std::string_view word, std::string_view type);
+bool InClass(Lexicon& context, OrgClass cls, std::string_view word);
+bool IsGazetteerWord(Lexicon& context, std::string_view word, NameType type);
 // A place or personal name the gazetteers know.
 bool IsKnownName(Lexicon& context, std::string_view word);
 

@@ -5,6 +5,7 @@
 #include "khabar/gazetteer.h"
 #include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
+#include "names/word_memo.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -177,42 +178,7 @@ bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
   return rules_ != nullptr && rules_->ClassValue(cls, word).has_value();
 }
 
-namespace {
-
-constexpr size_t kMaxCachedWords = 1 << 18;
-
-// Answers per word, computed once per thread and data set: the same words
-// come back in every article, and an answer costs several lookups. Starts
-// over when the data changes or kMaxCachedWords words are kept.
-template <typename V>
-class WordMemo {
- public:
-  template <typename Compute>
-  V Get(const Gazetteer* gazetteer, const RuleSet* rules, std::string_view word, Compute compute) {
-    const size_t data_size = (gazetteer ? gazetteer->size() : 0) * 131 + (rules ? rules->rules().size() : 0);
-    if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_ || values_.size() >= kMaxCachedWords) {
-      gazetteer_ = gazetteer;
-      rules_ = rules;
-      data_size_ = data_size;
-      words_ = WordTable();
-      values_.clear();
-    }
-    if (uint32_t id = words_.Find(word); id != WordTable::kNotFound) return values_[id];
-    const V value = compute(word);
-    words_.Insert(word);
-    values_.push_back(value);
-    return value;
-  }
-
- private:
-  const Gazetteer* gazetteer_ = nullptr;
-  const RuleSet* rules_ = nullptr;
-  size_t data_size_ = 0;
-  WordTable words_;
-  std::vector<V> values_;  // by word id
-};
-
-}  // namespace
+using names::WordMemo;
 
 uint16_t PersonLexicon::Flags(std::string_view word) const {
   thread_local WordMemo<uint16_t> memo;
