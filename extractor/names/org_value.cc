@@ -67,28 +67,40 @@ std::string_view HeadGroup(const RuleMatch& match) {
   return {};
 }
 
+// Whether the character at `pos` ends a word of the tail: a blank, a line
+// break or punctuation (one of ` \t\r\n,.:;!?()[]{}|/\\،؟؛…`). Told from its
+// bytes: most characters there are Arabic letters.
+bool EndsTailWord(std::string_view s, size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(s[pos]);
+  switch (c) {
+    case ' ': case '\t': case '\r': case '\n': case ',': case '.': case ':': case ';': case '!': case '?':
+    case '(': case ')': case '[': case ']': case '{': case '}': case '|': case '/': case '\\':
+      return true;
+    case 0xD8: {  // ، ؛ ؟
+      if (pos + 1 >= s.size()) return false;
+      const unsigned char d = static_cast<unsigned char>(s[pos + 1]);
+      return d == 0x8C || d == 0x9B || d == 0x9F;
+    }
+    case 0xE2:  // …
+      return pos + 2 < s.size() && s[pos + 1] == '\x80' && s[pos + 2] == '\xA6';
+    default:
+      return false;
+  }
+}
+
 // Bytes of `s` that the name words after a head noun may take: up to
 // kMaxTailWords words, each after spaces or tabs, none crossing punctuation
 // or a line break (what `[ \t]+[^ \t\r\n،,.:;!؟?()[]{}|/\\؛…]+` repeated
 // would match).
 size_t TailLength(std::string_view s) {
   constexpr int kMaxTailWords = 14;
-  auto stops = [](std::string_view rest) -> size_t {  // bytes of a stop char, or 0
-    const unsigned char c = static_cast<unsigned char>(rest[0]);
-    if (c < 0x80) return std::string_view(" \t\r\n,.:;!?()[]{}|/\\").find(static_cast<char>(c)) !=
-                             std::string_view::npos ? 1 : 0;
-    for (std::string_view stop : {std::string_view("،"), std::string_view("؟"), std::string_view("؛"),
-                                  std::string_view("…")})
-      if (rest.substr(0, stop.size()) == stop) return stop.size();
-    return 0;
-  };
   size_t end = 0;
   for (int word = 0; word < kMaxTailWords; ++word) {
     size_t pos = end;
     while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
     if (pos == end) break;
     const size_t word_begin = pos;
-    while (pos < s.size() && stops(s.substr(pos)) == 0) {
+    while (pos < s.size() && !EndsTailWord(s, pos)) {
       const unsigned char lead = static_cast<unsigned char>(s[pos]);
       pos += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
     }

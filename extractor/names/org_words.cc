@@ -32,6 +32,15 @@ char32_t Decode(std::string_view s, size_t* pos) {
   return len == 1 && c >= 0x80 ? 0xFFFD : cp;
 }
 
+// Whether a code point that starts with byte `lead` is in the Arabic block
+// (U+0600..U+06FF): no quote mark or blank, told without decoding it.
+bool IsArabicBlockLead(unsigned char lead) { return lead >= 0xD8 && lead <= 0xDB; }
+
+// Whether a code point that starts with byte `lead` may be a quote mark.
+bool MayBeQuote(unsigned char lead) {
+  return lead < 0x80 ? lead == '"' || lead == '\'' : !IsArabicBlockLead(lead);
+}
+
 bool IsQuote(char32_t c) {
   switch (c) {
     case U'"': case U'\'': case U'“': case U'”': case U'„': case U'‟': case U'«': case U'»':
@@ -112,10 +121,15 @@ bool HasVerbShape(std::string_view word) {
   return false;
 }
 
+// A name, its head and the words after it that a builder may read (see
+// TailLength in org_value.cc): one allocation for most matches.
+constexpr size_t kWordsReserved = 24;
+
 }  // namespace
 
 std::vector<NameWord> SplitWords(std::string_view text, size_t from) {
   std::vector<NameWord> words;
+  words.reserve(kWordsReserved);
   size_t pos = from;
   while (pos < text.size()) {
     while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
@@ -126,7 +140,7 @@ std::vector<NameWord> SplitWords(std::string_view text, size_t from) {
     w.end = pos;
     // Quote marks at both ends.
     size_t b = w.begin;
-    while (b < w.end) {
+    while (b < w.end && MayBeQuote(static_cast<unsigned char>(text[b]))) {
       size_t next = b;
       if (!IsQuote(Decode(text, &next))) break;
       w.opens_quote = true;
@@ -137,7 +151,7 @@ std::vector<NameWord> SplitWords(std::string_view text, size_t from) {
       size_t start = e - 1;
       while (start > b && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
       size_t next = start;
-      if (!IsQuote(Decode(text, &next))) break;
+      if (!MayBeQuote(static_cast<unsigned char>(text[start])) || !IsQuote(Decode(text, &next))) break;
       w.closes_quote = true;
       e = start;
     }
@@ -389,20 +403,39 @@ int KnownPlaceWords(Lexicon& context, const std::vector<NameWord>& words, size_t
 
 std::string CleanName(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   bool space = false;
+  // Bytes from run_begin on are kept; they are appended in one piece when a
+  // blank or a quote mark ends them.
+  bool in_run = false;
+  size_t run_begin = 0;
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t start = pos;
-    char32_t c = Decode(text, &pos);
-    if (IsQuote(c)) continue;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    char32_t c = lead;
+    if (lead < 0x80) {
+      ++pos;
+    } else if (IsArabicBlockLead(lead)) {
+      pos += pos + 2 <= text.size() ? 2 : 1;  // as Decode reads it
+    } else {
+      c = Decode(text, &pos);
+    }
+    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (blank || (MayBeQuote(lead) && IsQuote(c))) {
+      if (in_run) out.append(text, run_begin, start - run_begin);
+      in_run = false;
+      if (blank) space = true;
       continue;
     }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.append(text.substr(start, pos - start));
+    if (!in_run) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      in_run = true;
+      run_begin = start;
+    }
   }
+  if (in_run) out.append(text, run_begin, text.size() - run_begin);
   return out;
 }
 
