@@ -1,6 +1,8 @@
 // Internal: answers about words kept per thread for the name builders. The
 // same words come back in every article, and an answer costs several class
-// and gazetteer lookups; a kept answer costs one hash lookup.
+// and gazetteer lookups; a kept answer costs one probe of a hash table whose
+// code is inlined into the caller (most words are asked about many times per
+// article, so this lookup is on the hot path).
 //
 // Thread safety: one WordMemo per thread (declare it thread_local). Memory:
 // up to kMaxCachedWords words, then it starts over.
@@ -9,12 +11,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
-#include "khabar/word_table.h"
 
 namespace khabar {
 namespace names {
@@ -33,22 +36,99 @@ class WordMemo {
       gazetteer_ = gazetteer;
       rules_ = rules;
       data_size_ = data_size;
-      words_ = WordTable();
-      values_.clear();
+      Clear();
     }
-    if (uint32_t id = words_.Find(word); id != WordTable::kNotFound) return values_[id];
+    const uint64_t hash = Hash(word);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kEmpty) break;
+      if (slot.hash == hash && slot.size == word.size() &&
+          std::memcmp(arena_.data() + slot.offset, word.data(), word.size()) == 0)
+        return values_[slot.id];
+    }
     const V value = compute(word);
-    words_.Insert(word);
-    values_.push_back(value);
+    Add(hash, word, value);
     return value;
   }
 
  private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;  // of the word in arena_
+    uint32_t size = 0;
+    uint32_t id = kEmpty;  // into values_
+  };
+
+  // Eight bytes at a time (words are short; Arabic letters take two bytes);
+  // the last block overlaps the one before it (the length is in the hash).
+  static uint64_t Hash(std::string_view w) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    const char* p = w.data();
+    const size_t n = w.size();
+    uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
+    auto mix = [&](uint64_t v) {
+      h = (h ^ v) * kMul;
+      h ^= h >> 32;
+    };
+    if (n >= 8) {
+      uint64_t v;
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&v, p + i, 8);
+        mix(v);
+      }
+      std::memcpy(&v, p + n - 8, 8);
+      mix(v);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      mix(lo | (static_cast<uint64_t>(hi) << 32));
+    } else {
+      uint64_t v = 0;
+      for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+      mix(v);
+    }
+    return h ^ (h >> 29);
+  }
+
+  void Clear() {
+    slots_.assign(1024, Slot());
+    arena_.clear();
+    values_.clear();
+  }
+
+  // Keeps a word known to be absent (load factor at most one half).
+  void Add(uint64_t hash, std::string_view word, const V& value) {
+    if ((values_.size() + 1) * 2 > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].id != kEmpty) i = (i + 1) & mask;
+    slots_[i] = Slot{hash, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size()),
+                     static_cast<uint32_t>(values_.size())};
+    arena_.append(word.data(), word.size());
+    values_.push_back(value);
+  }
+
+  void Grow() {
+    std::vector<Slot> slots(slots_.size() * 2);
+    const size_t mask = slots.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (slot.id == kEmpty) continue;
+      size_t i = slot.hash & mask;
+      while (slots[i].id != kEmpty) i = (i + 1) & mask;
+      slots[i] = slot;
+    }
+    slots_.swap(slots);
+  }
+
   const Gazetteer* gazetteer_ = nullptr;
   const RuleSet* rules_ = nullptr;
   size_t data_size_ = 0;
-  WordTable words_;
-  std::vector<V> values_;  // by word id
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::string arena_;    // the words, end to end
+  std::vector<V> values_;  // by id
 };
 
 }  // namespace names
