@@ -30,6 +30,20 @@ std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words) {
   return words;
 }
 
+namespace {
+
+// Which of the 64 code points after a lead byte 0xD8 + i (U+0600..U+06FF)
+// are Arabic letters, a bit each: most letters are told with one shift.
+constexpr uint64_t LetterBits(unsigned lead) {
+  uint64_t bits = 0;
+  for (unsigned low = 0; low < 64; ++low)
+    if (IsArabicLetter(((lead & 0x1F) << 6) | low)) bits |= uint64_t{1} << low;
+  return bits;
+}
+constexpr uint64_t kLetterBits[4] = {LetterBits(0xD8), LetterBits(0xD9), LetterBits(0xDA), LetterBits(0xDB)};
+
+}  // namespace
+
 bool WordReader::ReadNext() {
   if (done_ || count_ == kMaxWords || pos_ >= text_.size()) return false;
   WordSpan w;
@@ -38,8 +52,8 @@ bool WordReader::ReadNext() {
   while (p < text_.size()) {
     const unsigned char c = static_cast<unsigned char>(text_[p]);
     if (c >= 0xD8 && c <= 0xDB && p + 1 < text_.size()) {  // two-byte Arabic code point
-      const char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(text_[p + 1]) & 0x3F);
-      if (!IsArabicLetter(cp)) break;
+      const unsigned low = static_cast<unsigned char>(text_[p + 1]) & 0x3F;
+      if (!((kLetterBits[c - 0xD8] >> low) & 1)) break;
       p += 2;
       continue;
     }
@@ -198,6 +212,8 @@ struct PersonClasses {
   const RuleSet::Class* intro = nullptr;
   const RuleSet::Class* stop = nullptr;
   const RuleSet::Class* role_canonical = nullptr;
+  // Bit n set when a key of name_suffix is n bytes long (bit 63: longer).
+  uint64_t name_suffix_sizes = 0;
 };
 
 const PersonClasses& ClassesOf(const RuleSet& rules) {
@@ -213,6 +229,10 @@ const PersonClasses& ClassesOf(const RuleSet& rules) {
     classes.intro = rules.FindClass("person_intro");
     classes.stop = rules.FindClass("person_stop");
     classes.role_canonical = rules.FindClass("role_canonical");
+    classes.name_suffix_sizes = 0;
+    if (const RuleSet::Class* suffixes = classes.name_suffix)
+      for (uint32_t id = 0; id < suffixes->keys.size(); ++id)
+        classes.name_suffix_sizes |= uint64_t{1} << std::min<size_t>(suffixes->keys.Word(id).size(), 63);
     found_for = rules.instance();
   }
   return classes;
@@ -276,7 +296,16 @@ bool PersonLexicon::IsRoleForm(std::string_view word) const {
 }
 
 bool PersonLexicon::IsNameSuffix(std::string_view word) const {
-  return rules_ != nullptr && rules_->ClassValue(ClassesOf(*rules_).name_suffix, word).has_value();
+  if (rules_ == nullptr) return false;
+  const PersonClasses& classes = ClassesOf(*rules_);
+  // The key of a word without blanks is as long as the word (ة and its
+  // folded ه both take two bytes), and starts with its first two letters
+  // when no ة is there: most words are turned away by length or by them.
+  if (!((classes.name_suffix_sizes >> std::min<size_t>(word.size(), 63)) & 1)) return false;
+  if (word.size() >= 4 && word.substr(0, 4).find('\xA9') == std::string_view::npos &&
+      !classes.name_suffix->pairs.MayHold(word))
+    return false;
+  return rules_->ClassValue(classes.name_suffix, word).has_value();
 }
 
 bool PersonLexicon::IsGiven(std::string_view word) const { return Flags(word) & kGiven; }
