@@ -56,16 +56,20 @@ bool IsArabicLetter(char32_t c) {
          (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
 }
 
-// Whether `word` is all common Arabic letters (U+0621..U+064A, two bytes
-// each): most words, told without decoding.
+// Whether bytes `b0` `b1` are a common Arabic letter (U+0621..U+064A).
+bool IsCommonArabicLetter(char b0, char b1) {
+  const unsigned char lead = static_cast<unsigned char>(b0);
+  const unsigned char low = static_cast<unsigned char>(b1);
+  const char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (low & 0x3F);
+  return (lead == 0xD8 || lead == 0xD9) && (low & 0xC0) == 0x80 && c >= 0x0621 && c <= 0x064A;
+}
+
+// Whether `word` is all common Arabic letters (two bytes each): most words,
+// told without decoding.
 bool AllCommonArabicLetters(std::string_view word) {
   if (word.size() % 2 != 0) return false;
-  for (size_t i = 0; i < word.size(); i += 2) {
-    const unsigned char b0 = static_cast<unsigned char>(word[i]);
-    const unsigned char b1 = static_cast<unsigned char>(word[i + 1]);
-    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
-    if ((b0 != 0xD8 && b0 != 0xD9) || (b1 & 0xC0) != 0x80 || c < 0x0621 || c > 0x064A) return false;
-  }
+  for (size_t i = 0; i < word.size(); i += 2)
+    if (!IsCommonArabicLetter(word[i], word[i + 1])) return false;
   return true;
 }
 
@@ -136,6 +140,17 @@ std::vector<NameWord> SplitWords(std::string_view text, size_t from) {
     if (pos >= text.size()) break;
     NameWord w;
     w.begin = pos;
+    // Most words are common Arabic letters only: no quote marks, Arabic,
+    // told in one pass.
+    while (pos + 1 < text.size() && IsCommonArabicLetter(text[pos], text[pos + 1])) pos += 2;
+    if (pos > w.begin && (pos == text.size() || text[pos] == ' ' || text[pos] == '\t')) {
+      w.end = w.core_end = pos;
+      w.core_begin = w.begin;
+      w.core = text.substr(w.begin, pos - w.begin);
+      w.kind = WordKind::kArabic;
+      words.push_back(w);
+      continue;
+    }
     while (pos < text.size() && text[pos] != ' ' && text[pos] != '\t') ++pos;
     w.end = pos;
     // Quote marks at both ends.
@@ -167,7 +182,11 @@ std::vector<NameWord> SplitWords(std::string_view text, size_t from) {
 size_t LetterCount(std::string_view word) {
   size_t n = 0, pos = 0;
   while (pos < word.size()) {
-    Decode(word, &pos);
+    if (IsArabicBlockLead(static_cast<unsigned char>(word[pos])) && pos + 2 <= word.size()) {
+      pos += 2;  // as Decode reads it
+    } else {
+      Decode(word, &pos);
+    }
     ++n;
   }
   return n;
