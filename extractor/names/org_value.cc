@@ -477,7 +477,7 @@ const GazetteerEntry* GazetteerName(Lexicon& context, std::string_view text, siz
   GazetteerHit hit;
   if (!context.context().gazetteer->MatchFirst(key_text, tokens, &hit)) return nullptr;
   const GazetteerEntry& entry = context.context().gazetteer->entries()[hit.entry];
-  if (entry.type != "ORG") return nullptr;
+  if (std::string_view(entry.type) != "ORG") return nullptr;
   const size_t hit_end = tokens[hit.end_token - 1].end;
   if (hit_end < *end) return nullptr;
   *end = hit_end;
@@ -534,7 +534,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
   if (match.Has("span")) return SpanName(match, context, head_end);
 
   const std::string_view head_text = HeadGroup(match);
-  const std::string& subtype = match.rule != nullptr ? match.rule->subtype : std::string();
+  const std::string_view subtype = match.rule != nullptr ? std::string_view(match.rule->subtype) : std::string_view();
   HeadInfo head;
   head.article = match.Has("art");
   head.multiword = head_text.find(' ') != std::string_view::npos || head_text.find('\t') != std::string_view::npos;
