@@ -14,8 +14,8 @@
 // New entities keep the list sorted and non-overlapping; gazetteer hits and
 // shorter person names inside a new name give way to it.
 #include <algorithm>
-#include <map>
-#include <unordered_map>
+#include <bitset>
+#include <cstdint>
 
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
@@ -318,23 +318,43 @@ std::string Squeezed(std::string_view name) {
   return key;
 }
 
-// Words of a name of the normalized text as comparison keys (rel::NameKey
-// of each word: normalized text needs only the folding).
-std::vector<std::string> NameWords(std::string_view normalized_name) {
-  std::vector<std::string> out;
-  text_util::WordReader words(normalized_name);
-  for (size_t k = 0; k < 8 && words.Has(k); ++k) {
-    out.emplace_back(normalized_name.substr(words[k].begin, words[k].end - words[k].begin));
-    Gazetteer::FoldKeys(&out.back());
+// The words of a name (up to eight) as comparison keys: views of the folded
+// text (Analysis::key_text), which holds rel::NameKey of each word of the
+// normalized text at the same offsets, so no word is copied.
+constexpr size_t kMaxNameWords = 8;
+struct NameWords {
+  std::string_view word[kMaxNameWords];
+  size_t size = 0;
+
+  bool operator==(const NameWords& other) const {
+    if (size != other.size) return false;
+    for (size_t k = 0; k < size; ++k)
+      if (word[k] != other.word[k]) return false;
+    return true;
+  }
+  // The last words, from word `from` on.
+  NameWords From(size_t from) const {
+    NameWords out;
+    for (size_t k = from; k < size; ++k) out.word[out.size++] = word[k];
+    return out;
+  }
+};
+
+NameWords WordsOf(const Analysis& a, const Candidate& c) {
+  NameWords out;
+  text_util::WordReader words(rel::Between(a, c.begin, c.end));
+  for (; out.size < kMaxNameWords && words.Has(out.size); ++out.size) {
+    const text_util::WordSpan& w = words[out.size];
+    out.word[out.size] = a.key_text.substr(c.begin + w.begin, w.end - w.begin);
   }
   return out;
 }
 
-// Number of words of a name, as NameWords counts them.
+// Number of words of a name, as WordsOf counts them.
 size_t NameWordCount(std::string_view name) {
   text_util::WordReader words(name);
   size_t n = 0;
-  while (n < 8 && words.Has(n)) ++n;
+  while (n < kMaxNameWords && words.Has(n)) ++n;
   return n;
 }
 
@@ -351,9 +371,9 @@ bool WithContext(const Candidate& c) {
 // A surname alone is linked when it cannot be an everyday word; an `ال`
 // word that is not a nisba (الأسد, الخطيب) only when the full name had
 // evidence around it.
-bool Linkable(const std::vector<std::string>& surname, const PersonLexicon& lex, bool with_context) {
-  if (surname.size() > 1) return true;  // a compound: أيت عدي, بن زيادي
-  const std::string& w = surname[0];
+bool Linkable(const NameWords& surname, const PersonLexicon& lex, bool with_context) {
+  if (surname.size > 1) return true;  // a compound: أيت عدي, بن زيادي
+  const std::string_view w = surname.word[0];
   if (text_util::Letters(w) < 3 || lex.IsStop(w) || lex.IsStopInside(w)) return false;
   if (lex.IsFamily(w)) return true;
   if (lex.IsGiven(w)) return false;
@@ -363,125 +383,214 @@ bool Linkable(const std::vector<std::string>& surname, const PersonLexicon& lex,
 }
 
 // The low bits of the last byte of a word's first and last characters: a
-// filter before a hash lookup of a word.
+// filter before a lookup of a word. Every form of a token ends with the
+// token, so the low six bits (the last byte) are the same for all of them.
 constexpr size_t kEdgeKeys = 1 << 12;
 inline size_t EdgeKey(std::string_view word) {
   if (word.size() < 2) return 0;
   return (static_cast<size_t>(static_cast<unsigned char>(word[1]) & 0x3F) << 6) |
          (static_cast<unsigned char>(word.back()) & 0x3F);
 }
+// EdgeKey of the article ال followed by `rest` (not empty), without building it.
+inline size_t EdgeKeyAfterArticle(std::string_view rest) {
+  return (static_cast<size_t>(static_cast<unsigned char>(kAl[1]) & 0x3F) << 6) |
+         (static_cast<unsigned char>(rest.back()) & 0x3F);
+}
 
+// A name that later mentions are linked to, by its words.
 struct Mention {
-  std::vector<std::string> words;
+  NameWords words;
   std::string norm;
-  size_t norm_words = 0;  // words of the full name
+  size_t norm_words = 0;   // words of the full name
+  bool ambiguous = false;  // two people share the words
+};
+
+// An order of words that compares lengths first: most comparisons end there.
+bool WordBefore(std::string_view x, std::string_view y) {
+  return x.size() != y.size() ? x.size() < y.size() : x < y;
+}
+
+// Word by word, then the shorter first: mentions sorted this way are sorted
+// by first word too.
+bool WordsBefore(const NameWords& x, const NameWords& y) {
+  return std::lexicographical_compare(x.word, x.word + x.size, y.word, y.word + y.size, WordBefore);
+}
+
+// The mentions of an article, sorted by their words. The names are given
+// first, in article order, then sorted once (stably): each mention is built
+// from the names given with its words, in the order given.
+class Mentions {
+ public:
+  // Records that `words` name the person of `norm` (which must outlive Build).
+  void Give(const NameWords& words, const std::string& norm) { given_.push_back(Given{words, &norm}); }
+
+  void Build() {
+    std::stable_sort(given_.begin(), given_.end(),
+                     [](const Given& x, const Given& y) { return WordsBefore(x.words, y.words); });
+    for (const Given& g : given_) {
+      if (list_.empty() || !(list_.back().words == g.words)) {
+        list_.push_back(Mention{g.words, *g.norm, NameWordCount(*g.norm)});
+        continue;
+      }
+      Mention& m = list_.back();
+      if (*g.norm == m.norm) continue;
+      // The same person by surname alone (أيت عدي) and by full name (رشيد أيت عدي): the full name.
+      const std::string have = Squeezed(m.norm), add_norm = Squeezed(*g.norm);
+      if (have == add_norm || text_util::EndsWith(have, add_norm)) continue;
+      if (text_util::EndsWith(add_norm, have)) {
+        m.norm = *g.norm;
+        m.norm_words = NameWordCount(m.norm);
+        continue;
+      }
+      m.ambiguous = true;
+    }
+  }
+
+  // After Build: the mention with these words, or nullptr.
+  const Mention* Find(const NameWords& words) const {
+    auto it = std::lower_bound(list_.begin(), list_.end(), words,
+                               [](const Mention& m, const NameWords& w) { return WordsBefore(m.words, w); });
+    return it != list_.end() && it->words == words ? &*it : nullptr;
+  }
+
+  bool empty() const { return given_.empty(); }
+  const std::vector<Mention>& list() const { return list_; }
+
+ private:
+  struct Given {
+    NameWords words;
+    const std::string* norm;
+  };
+  std::vector<Given> given_;
+  std::vector<Mention> list_;  // sorted by words
+};
+
+// The mentions that can be linked, by first word, with a filter on the edges
+// of the first words.
+class FirstWordIndex {
+ public:
+  explicit FirstWordIndex(const Mentions& mentions) {
+    for (const Mention& m : mentions.list()) {
+      if (m.ambiguous) continue;
+      sorted_.push_back(&m);
+      const size_t edge = EdgeKey(m.words.word[0]);
+      edges_[edge] = true;
+      last_bytes_ |= uint64_t{1} << (edge & 0x3F);
+    }
+  }
+
+  // The first token from `t` on (or tokens.size()) that may start a
+  // mention: an Arabic token (two bytes or more) whose last byte, shared by
+  // all its forms, ends some first word. Most tokens are passed over here, in
+  // a loop of a few instructions each.
+  size_t NextToken(const std::vector<Token>& tokens, std::string_view key_text, size_t t) const {
+    const Token* const token = tokens.data();
+    const size_t n = tokens.size();
+    const char* const key = key_text.data();
+    const uint64_t last_bytes = last_bytes_;
+    for (; t < n; ++t)
+      if (token[t].kind == TokenKind::kArabic &&
+          (last_bytes >> (static_cast<unsigned char>(key[token[t].end - 1]) & 0x3F) & 1))
+        break;
+    return t;
+  }
+  bool HasEdges(size_t edge_key) const { return edges_[edge_key]; }
+
+  // The mentions whose first word is `word`.
+  std::pair<const Mention* const*, const Mention* const*> WithFirst(std::string_view word) const {
+    auto range = std::equal_range(sorted_.begin(), sorted_.end(), word, Less());
+    return {sorted_.data() + (range.first - sorted_.begin()), sorted_.data() + (range.second - sorted_.begin())};
+  }
+
+ private:
+  struct Less {
+    bool operator()(const Mention* m, std::string_view w) const { return WordBefore(m->words.word[0], w); }
+    bool operator()(std::string_view w, const Mention* m) const { return WordBefore(w, m->words.word[0]); }
+  };
+  std::vector<const Mention*> sorted_;
+  std::bitset<kEdgeKeys> edges_;
+  uint64_t last_bytes_ = 0;  // bit b: a first word ends with a byte whose low six bits are b
 };
 
 // Full names again (a repeated name needs no context the second time) and
 // surnames alone, linked to the full name through its norm.
 void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
-  std::map<std::string, Mention> by_key;  // squeezed words -> mention
-  std::map<std::string, bool> ambiguous;
-  auto add = [&](std::vector<std::string> words, const std::string& norm) {
-    std::string key;
-    for (const std::string& w : words) key += w + " ";
-    auto it = by_key.find(key);
-    if (it == by_key.end()) {
-      by_key[key] = Mention{std::move(words), norm, NameWordCount(norm)};
-      return;
-    }
-    // The same person by surname alone (أيت عدي) and by full name (رشيد أيت عدي): the full name.
-    const std::string have = Squeezed(it->second.norm), add_norm = Squeezed(norm);
-    if (have == add_norm || text_util::EndsWith(have, add_norm)) return;
-    if (text_util::EndsWith(add_norm, have)) {
-      it->second.norm = norm;
-      it->second.norm_words = NameWordCount(norm);
-      return;
-    }
-    ambiguous[key] = true;  // two people share it
-  };
-  // The words of every person, by entity index.
-  std::vector<std::vector<std::string>> person_words(entities->size());
+  Mentions mentions;
+  // The words of every person, with its entity index.
+  std::vector<std::pair<size_t, NameWords>> persons;
   for (size_t i = 0; i < entities->size(); ++i) {
     const Candidate& c = (*entities)[i];
     if (c.type != "PERSON") continue;
-    person_words[i] = NameWords(rel::Between(a, c.begin, c.end));
-    const std::vector<std::string>& words = person_words[i];
+    persons.emplace_back(i, WordsOf(a, c));
+    const NameWords& words = persons.back().second;
     // A name of one word found with evidence around it (ورأى X أنه), said again.
-    if (words.size() == 1 && WithContext(c) && Linkable(words, lex, /*with_context=*/true)) add(words, c.norm);
-    if (words.size() < 2) continue;
-    add(words, c.norm);
-    size_t from = words.size() - 1;
-    if (words.size() >= 3 && lex.IsParticle(words[words.size() - 2])) from = words.size() - 2;
-    std::vector<std::string> surname(words.begin() + from, words.end());
-    if (Linkable(surname, lex, WithContext(c))) add(surname, c.norm);
+    if (words.size == 1 && WithContext(c) && Linkable(words, lex, /*with_context=*/true)) mentions.Give(words, c.norm);
+    if (words.size < 2) continue;
+    mentions.Give(words, c.norm);
+    size_t from = words.size - 1;
+    if (words.size >= 3 && lex.IsParticle(words.word[words.size - 2])) from = words.size - 2;
+    const NameWords surname = words.From(from);
+    if (Linkable(surname, lex, WithContext(c))) mentions.Give(surname, c.norm);
   }
-  if (by_key.empty()) return;
+  if (mentions.empty()) return;
+  mentions.Build();
   // Existing short mentions (a surname alone) get the full name as norm.
-  for (size_t i = 0; i < entities->size(); ++i) {
-    Candidate& c = (*entities)[i];
-    if (c.type != "PERSON") continue;
-    const std::vector<std::string>& words = person_words[i];
-    std::string key;
-    for (const std::string& w : words) key += w + " ";
-    auto it = by_key.find(key);
-    if (it != by_key.end() && !ambiguous.count(key) && words.size() < it->second.norm_words)
-      c.norm = it->second.norm;
+  for (const auto& [i, words] : persons) {
+    const Mention* m = mentions.Find(words);
+    if (m != nullptr && !m->ambiguous && words.size < m->norm_words) (*entities)[i].norm = m->norm;
   }
-  // Index by first word; the first and last letters of the first words let
-  // most tokens be skipped without a lookup.
-  std::unordered_map<std::string_view, std::vector<const Mention*>> by_first;
-  std::vector<bool> edges(kEdgeKeys, false);
-  for (const auto& [key, m] : by_key) {
-    if (ambiguous.count(key)) continue;
-    by_first[m.words[0]].push_back(&m);
-    edges[EdgeKey(m.words[0])] = true;
-  }
+  // Index by first word; the last byte of a token and the first and last
+  // letters of its forms let most tokens be skipped without a lookup.
+  const FirstWordIndex index(mentions);
   const std::vector<Token>& tokens = *a.tokens;
   std::string scratch;
   std::vector<Candidate> found;
-  for (size_t t = 0; t < tokens.size(); ++t) {
-    if (tokens[t].kind != TokenKind::kArabic) continue;
+  for (size_t t = index.NextToken(tokens, a.key_text, 0); t < tokens.size();
+       t = index.NextToken(tokens, a.key_text, t + 1)) {
+    const std::string_view token = tokens[t].View(a.key_text);  // folded already
     bool done = false;
     for (int form = -1; form < tokens[t].num_stems && !done; ++form) {
       uint16_t skip = 0;
-      std::string_view text = tokens[t].View(a.key_text);  // folded already
+      std::string_view text = token;
       if (form >= 0) {
         const Stem& stem = tokens[t].stems[form];
         if (stem.DropsArticle()) continue;
+        const std::string_view rest = token.substr(stem.key_skip);
+        if (!index.HasEdges(stem.add_article ? EdgeKeyAfterArticle(rest) : EdgeKey(rest))) continue;
         text = tokens[t].StemText(a.key_text, stem, &scratch);
         skip = stem.skip;
+      } else if (!index.HasEdges(EdgeKey(text))) {
+        continue;
       }
-      if (!edges[EdgeKey(text)]) continue;
-      auto it = by_first.find(text);
-      if (it == by_first.end()) continue;
       // The longest mention that matches here.
       const Mention* best = nullptr;
-      for (const Mention* m : it->second) {
-        if (t + m->words.size() > tokens.size()) continue;
+      const auto [first, last] = index.WithFirst(text);
+      for (const Mention* const* it = first; it != last; ++it) {
+        const Mention* m = *it;
+        if (t + m->words.size > tokens.size()) continue;
         bool ok = true;
-        for (size_t k = 1; k < m->words.size() && ok; ++k)
-          ok = tokens[t + k].View(a.key_text) == m->words[k] &&
+        for (size_t k = 1; k < m->words.size && ok; ++k)
+          ok = tokens[t + k].View(a.key_text) == m->words.word[k] &&
                rel::Blank(rel::Between(a, tokens[t + k - 1].end, tokens[t + k].begin));
-        if (ok && (!best || m->words.size() > best->words.size())) best = m;
+        if (ok && (!best || m->words.size > best->words.size)) best = m;
       }
       if (!best) continue;
       done = true;
       const uint32_t begin = tokens[t].begin + skip;
-      const uint32_t end = tokens[t + best->words.size() - 1].end;
+      const uint32_t end = tokens[t + best->words.size - 1].end;
       if (rel::EntityAt(*entities, begin) >= 0 || rel::EntityAt(*entities, end - 1) >= 0) break;
-      if (best->words.size() == 1 || best->words.size() == 2) {
+      if (best->words.size == 1 || best->words.size == 2) {
         // A surname inside another name: a given name or particle right before it.
         rel::Word prev = rel::PreviousWord(a, tokens[t].begin);
         const std::string_view pw = rel::Between(a, prev.begin, prev.end);
         if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin)) &&
             (lex.IsGiven(pw) || lex.IsParticle(pw)) && Squeezed(best->norm).size() > Squeezed(pw).size() &&
-            best->words.size() < best->norm_words)
+            best->words.size < best->norm_words)
           break;
       }
       found.push_back(PersonMention(begin, end, best->norm,
-                                    best->words.size() < best->norm_words ? "mentions.cc surname"
-                                                                          : "mentions.cc repeated_name"));
+                                    best->words.size < best->norm_words ? "mentions.cc surname"
+                                                                        : "mentions.cc repeated_name"));
     }
   }
   InsertAll(entities, std::move(found));
