@@ -170,11 +170,13 @@ std::string HeadKey(std::string_view name) {
 }
 
 int EntityAt(const std::vector<Candidate>& entities, uint32_t pos) {
-  for (size_t i = 0; i < entities.size(); ++i) {
-    if (entities[i].begin > pos) break;
-    if (pos < entities[i].end) return static_cast<int>(i);
-  }
-  return -1;
+  // The last entity that starts at or before `pos`, passing over empty ones:
+  // any other that starts before it also ends before it.
+  size_t i = std::upper_bound(entities.begin(), entities.end(), pos,
+                              [](uint32_t p, const Candidate& c) { return p < c.begin; }) -
+             entities.begin();
+  while (i > 0 && entities[i - 1].end == entities[i - 1].begin) --i;
+  return i > 0 && pos < entities[i - 1].end ? static_cast<int>(i - 1) : -1;
 }
 
 size_t FirstFrom(const std::vector<Candidate>& entities, uint32_t pos) {

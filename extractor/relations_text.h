@@ -56,7 +56,8 @@ std::string NameKey(std::string_view name);
 // The first word of a name without its article and with ة folded (the head noun).
 std::string HeadKey(std::string_view name);
 
-// Index of the candidate that contains byte `pos`, or -1.
+// Index of the candidate that contains byte `pos`, or -1. `entities` are
+// sorted by begin and do not overlap (as resolved): a binary search.
 int EntityAt(const std::vector<Candidate>& entities, uint32_t pos);
 // Index of the first candidate that starts at or after `pos`, or size().
 size_t FirstFrom(const std::vector<Candidate>& entities, uint32_t pos);
