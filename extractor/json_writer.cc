@@ -1,17 +1,19 @@
 #include "khabar/json_writer.h"
 
 #include <charconv>
-#include <cstdio>
+#include <cstdint>
 #include <cstring>
 
 namespace khabar {
 namespace {
 
-void AppendInt(int64_t value, std::string* out) {
-  char buf[24];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  out->append(buf, end - buf);
-}
+// Bytes a string takes at most once written: every byte may become a \u00XX
+// escape, and the quotes.
+constexpr size_t kMaxEscape = 6;
+size_t MaxStringBytes(std::string_view s) { return kMaxEscape * s.size() + 2; }
+
+// Bytes of an integer written, at most (sign and 19 digits).
+constexpr size_t kMaxIntBytes = 20;
 
 // Eight bytes at a time: whether any byte is below 0x20, '"' or '\\'.
 inline bool NeedsEscape8(uint64_t v) {
@@ -22,107 +24,222 @@ inline bool NeedsEscape8(uint64_t v) {
   return below_space || has_zero(v ^ (kOnes * '"')) || has_zero(v ^ (kOnes * '\\'));
 }
 
-// The fields below take their lead, `,"key":`, whole: one append.
-void StringField(std::string_view lead, const std::string& value, std::string* out, bool always = false) {
+// Writes into room made ahead in the output string, an object at a time
+// (its size bounded from its strings), so that each piece is a plain copy
+// without a capacity check. Finish() gives the string its final size.
+class Writer {
+ public:
+  explicit Writer(std::string* out) : out_(out), p_(out->data() + out->size()), end_(p_) {}
+
+  // Makes room for `n` more bytes.
+  void Reserve(size_t n) {
+    if (static_cast<size_t>(end_ - p_) >= n) return;
+    const size_t at = static_cast<size_t>(p_ - out_->data());
+    out_->resize(at + n);
+    p_ = out_->data() + at;
+    end_ = p_ + n;
+  }
+
+  // Text written as it is (keys and punctuation).
+  template <size_t N>
+  void Raw(const char (&text)[N]) {
+    std::memcpy(p_, text, N - 1);
+    p_ += N - 1;
+  }
+  void Char(char c) { *p_++ = c; }
+
+  // Where the next byte goes; for DropComma.
+  char* Mark() const { return p_; }
+  // Removes the comma written at `mark` when anything was written since
+  // (the first of a list of optional fields).
+  void DropComma(char* mark) {
+    if (p_ == mark) return;
+    std::memmove(mark, mark + 1, static_cast<size_t>(p_ - mark - 1));
+    --p_;
+  }
+
+  void Int(int64_t value) { p_ = std::to_chars(p_, p_ + kMaxIntBytes, value).ptr; }
+
+  // `s` as a JSON string literal. Most strings need no escape: they are
+  // tested and copied eight bytes at a time, the last eight (or four) bytes
+  // overlapping the ones before, and only a string with an escape is read
+  // byte by byte from the first eight bytes that need one.
+  void String(std::string_view s) {
+    *p_++ = '"';
+    const char* const in = s.data();
+    const size_t n = s.size();
+    size_t done = 0;  // bytes copied as they are
+    if (n >= 8) {
+      uint64_t v;
+      for (; done + 8 < n; done += 8) {
+        std::memcpy(&v, in + done, 8);
+        if (NeedsEscape8(v)) break;
+        std::memcpy(p_ + done, &v, 8);
+      }
+      if (done + 8 >= n) {
+        std::memcpy(&v, in + n - 8, 8);
+        if (!NeedsEscape8(v)) {
+          std::memcpy(p_ + n - 8, &v, 8);
+          done = n;
+        }
+      }
+    } else if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, in, 4);
+      std::memcpy(&last, in + n - 4, 4);
+      if (!NeedsEscape8(uint64_t{first} << 32 | last)) {
+        std::memcpy(p_, &first, 4);
+        std::memcpy(p_ + n - 4, &last, 4);
+        done = n;
+      }
+    }
+    p_ += done;
+    for (size_t i = done; i < n; ++i) {
+      const unsigned char c = static_cast<unsigned char>(in[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *p_++ = static_cast<char>(c);
+        continue;
+      }
+      Escape(c);
+    }
+    *p_++ = '"';
+  }
+
+  // Trims the output to what was written.
+  void Finish() { out_->resize(static_cast<size_t>(p_ - out_->data())); }
+
+ private:
+  void Escape(unsigned char c) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    *p_++ = '\\';
+    switch (c) {
+      case '"': *p_++ = '"'; break;
+      case '\\': *p_++ = '\\'; break;
+      case '\n': *p_++ = 'n'; break;
+      case '\r': *p_++ = 'r'; break;
+      case '\t': *p_++ = 't'; break;
+      default:
+        std::memcpy(p_, "u00", 3);
+        p_[3] = kHex[c >> 4];
+        p_[4] = kHex[c & 0xF];
+        p_ += 5;
+    }
+  }
+
+  std::string* out_;
+  char* p_;    // where the next byte goes
+  char* end_;  // the end of the room made
+};
+
+// Bytes an object takes at most: its strings escaped, and the keys,
+// punctuation and integers (well under the constants below).
+constexpr size_t kMaxRecordFrame = 128;
+constexpr size_t kMaxEntityFrame = 192;
+constexpr size_t kMaxRelationFrame = 128;
+constexpr size_t kMaxListEnd = 32;  // `],"relations":[` and the like
+
+// The record up to its list of entities.
+size_t MaxBytes(const Record& r) {
+  return kMaxRecordFrame + MaxStringBytes(r.id) + MaxStringBytes(r.source) + MaxStringBytes(r.meta.title) +
+         MaxStringBytes(r.meta.date) + MaxStringBytes(r.meta.author) + MaxStringBytes(r.meta.outlet);
+}
+
+size_t MaxBytes(const Entity& e) {
+  return kMaxEntityFrame + MaxStringBytes(e.type) + MaxStringBytes(e.subtype) + MaxStringBytes(e.text) +
+         MaxStringBytes(e.norm) + MaxStringBytes(e.value) + MaxStringBytes(e.calendar) +
+         MaxStringBytes(e.hijri_value) + MaxStringBytes(e.id) + MaxStringBytes(e.rule);
+}
+
+size_t MaxBytes(const Relation& rel) { return kMaxRelationFrame + MaxStringBytes(rel.type) + MaxStringBytes(rel.rule); }
+
+// The fields below take their lead, `,"key":`, whole.
+template <size_t N>
+void StringField(const char (&lead)[N], const std::string& value, Writer* w, bool always = false) {
   if (value.empty() && !always) return;
-  out->append(lead.data(), lead.size());
-  AppendJsonString(value, out);
+  w->Raw(lead);
+  w->String(value);
 }
 
-void IntField(std::string_view lead, int64_t value, std::string* out) {
-  out->append(lead.data(), lead.size());
-  AppendInt(value, out);
+template <size_t N>
+void IntField(const char (&lead)[N], int64_t value, Writer* w) {
+  w->Raw(lead);
+  w->Int(value);
 }
 
-void OptionalIndex(std::string_view lead, const std::optional<int>& value, std::string* out) {
-  out->append(lead.data(), lead.size());
-  if (value) AppendInt(*value, out);
-  else out->append("null", 4);
+template <size_t N>
+void OptionalIndex(const char (&lead)[N], const std::optional<int>& value, Writer* w) {
+  w->Raw(lead);
+  if (value) w->Int(*value);
+  else w->Raw("null");
 }
 
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  size_t plain = 0;  // bytes copied as they are, in one piece
-  for (uint64_t v; plain + 8 <= s.size(); plain += 8) {
-    std::memcpy(&v, s.data() + plain, 8);
-    if (NeedsEscape8(v)) break;
-  }
-  while (plain < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[plain]);
-    if (c < 0x20 || c == '"' || c == '\\') break;
-    ++plain;
-  }
-  out->append(s.data(), plain);
-  for (unsigned char c : s.substr(plain)) {
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
+  Writer w(out);
+  w.Reserve(MaxStringBytes(s));
+  w.String(s);
+  w.Finish();
 }
 
 void AppendRecordJson(const Record& r, std::string* out) {
-  out->append("{\"id\":");
-  AppendJsonString(r.id, out);
-  StringField(",\"source\":", r.source, out, true);
-  out->append(",\"meta\":{");
-  const size_t meta_begin = out->size();
-  StringField(",\"title\":", r.meta.title, out);
-  StringField(",\"date\":", r.meta.date, out);
-  StringField(",\"author\":", r.meta.author, out);
-  StringField(",\"outlet\":", r.meta.outlet, out);
-  if (out->size() > meta_begin) out->erase(meta_begin, 1);  // the leading comma
-  out->append("},\"entities\":[");
+  // Room for the start of the record, then for each object and each list end.
+  Writer w(out);
+  w.Reserve(MaxBytes(r));
+  w.Raw("{\"id\":");
+  w.String(r.id);
+  StringField(",\"source\":", r.source, &w, true);
+  w.Raw(",\"meta\":{");
+  char* const meta_begin = w.Mark();
+  StringField(",\"title\":", r.meta.title, &w);
+  StringField(",\"date\":", r.meta.date, &w);
+  StringField(",\"author\":", r.meta.author, &w);
+  StringField(",\"outlet\":", r.meta.outlet, &w);
+  w.DropComma(meta_begin);
+  w.Raw("},\"entities\":[");
   for (size_t i = 0; i < r.entities.size(); ++i) {
     const Entity& e = r.entities[i];
-    if (i) out->push_back(',');
-    out->append("{\"type\":");
-    AppendJsonString(e.type, out);
-    StringField(",\"subtype\":", e.subtype, out);
-    IntField(",\"start\":", e.start, out);
-    IntField(",\"end\":", e.end, out);
-    StringField(",\"text\":", e.text, out, true);
-    StringField(",\"norm\":", e.norm, out);
-    StringField(",\"value\":", e.value, out);
-    StringField(",\"calendar\":", e.calendar, out);
-    StringField(",\"hijri_value\":", e.hijri_value, out);
-    if (e.relative) out->append(",\"relative\":true");
-    StringField(",\"id\":", e.id, out);
-    StringField(",\"rule\":", e.rule, out, true);
-    out->push_back('}');
+    w.Reserve(MaxBytes(e));
+    if (i) w.Char(',');
+    w.Raw("{\"type\":");
+    w.String(e.type);
+    StringField(",\"subtype\":", e.subtype, &w);
+    IntField(",\"start\":", e.start, &w);
+    IntField(",\"end\":", e.end, &w);
+    StringField(",\"text\":", e.text, &w, true);
+    StringField(",\"norm\":", e.norm, &w);
+    StringField(",\"value\":", e.value, &w);
+    StringField(",\"calendar\":", e.calendar, &w);
+    StringField(",\"hijri_value\":", e.hijri_value, &w);
+    if (e.relative) w.Raw(",\"relative\":true");
+    StringField(",\"id\":", e.id, &w);
+    StringField(",\"rule\":", e.rule, &w, true);
+    w.Char('}');
   }
-  out->append("],\"relations\":[");
+  w.Reserve(kMaxListEnd);
+  w.Raw("],\"relations\":[");
   for (size_t i = 0; i < r.relations.size(); ++i) {
     const Relation& rel = r.relations[i];
-    if (i) out->push_back(',');
-    out->append("{\"type\":");
-    AppendJsonString(rel.type, out);
-    OptionalIndex(",\"person\":", rel.person, out);
-    IntField(",\"role\":", rel.role, out);
-    OptionalIndex(",\"org\":", rel.org, out);
-    StringField(",\"rule\":", rel.rule, out, true);
-    out->push_back('}');
+    w.Reserve(MaxBytes(rel));
+    if (i) w.Char(',');
+    w.Raw("{\"type\":");
+    w.String(rel.type);
+    OptionalIndex(",\"person\":", rel.person, &w);
+    IntField(",\"role\":", rel.role, &w);
+    OptionalIndex(",\"org\":", rel.org, &w);
+    StringField(",\"rule\":", rel.rule, &w, true);
+    w.Char('}');
   }
-  out->append("],\"errors\":[");
+  w.Reserve(kMaxListEnd);
+  w.Raw("],\"errors\":[");
   for (size_t i = 0; i < r.errors.size(); ++i) {
-    if (i) out->push_back(',');
-    AppendJsonString(r.errors[i], out);
+    w.Reserve(1 + MaxStringBytes(r.errors[i]));
+    if (i) w.Char(',');
+    w.String(r.errors[i]);
   }
-  out->append("]}\n");
+  w.Reserve(kMaxListEnd);
+  w.Raw("]}\n");
+  w.Finish();
 }
 
 }  // namespace khabar
