@@ -191,26 +191,39 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
   }
 }
 
+// The first token from `t` on that is not the last and may be a nationality
+// (ال...ي or وال...ي): an Arabic token of ten bytes or more that ends with ي;
+// else the index of the last token. Most tokens are passed over here, in a
+// loop of a few instructions each.
+size_t NextNisbaShape(const std::vector<Token>& tokens, std::string_view text, size_t t) {
+  const Token* const token = tokens.data();
+  const size_t last = tokens.empty() ? 0 : tokens.size() - 1;
+  const unsigned char* const b = reinterpret_cast<const unsigned char*>(text.data());
+  for (; t < last; ++t) {
+    const Token& k = token[t];
+    if (k.kind == TokenKind::kArabic && k.end - k.begin >= 10 && b[k.end - 2] == 0xD9 && b[k.end - 1] == 0x8A) break;
+  }
+  return t;
+}
+
 // A nationality used as a noun or after one (والفرنسي X Y في, لاعب الفريق
 // البرازيلي X الذي): the words after it, when they read as a foreign name and
 // a clause opens after them. Only words of the shape ال...ي are looked up.
 void AddNamesAfterNationalities(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
   const std::vector<Token>& tokens = *a.tokens;
-  for (size_t t = 0; t + 1 < tokens.size(); ++t) {
-    if (tokens[t].kind != TokenKind::kArabic || tokens[t].end - tokens[t].begin < 10) continue;
+  for (size_t t = NextNisbaShape(tokens, a.text, 0); t + 1 < tokens.size(); t = NextNisbaShape(tokens, a.text, t + 1)) {
     std::string_view word = tokens[t].View(a.text);
-    // Byte tests first: ال...ي, or وال...ي.
+    // Byte tests first: ال, or وال (the ي at the end is tested already).
     const unsigned char* b = reinterpret_cast<const unsigned char*>(word.data());
-    const size_t n = word.size();
-    if (b[n - 2] != 0xD9 || b[n - 1] != 0x8A) continue;  // ي
     if (b[0] == 0xD9 && b[1] == 0x88) {  // و
       word.remove_prefix(2);
       b += 2;
     }
-    if (b[0] != 0xD8 || b[1] != 0xA7 || b[2] != 0xD9 || b[3] != 0x84 || !lex.IsNationality(word)) continue;  // ال
+    if (b[0] != 0xD8 || b[1] != 0xA7 || b[2] != 0xD9 || b[3] != 0x84) continue;  // ال
+    // The word itself is looked up last.
     const uint32_t q = tokens[t + 1].begin;
     if (tokens[t + 1].kind != TokenKind::kArabic || !rel::Blank(rel::Between(a, tokens[t].end, q)) ||
-        rel::EntityAt(*entities, q) >= 0 || rel::EntityAt(*entities, tokens[t].begin) >= 0)
+        rel::EntityAt(*entities, q) >= 0 || rel::EntityAt(*entities, tokens[t].begin) >= 0 || !lex.IsNationality(word))
       continue;
     const size_t length = ScanPersonName(a.text.substr(q), NameEvidence::kForeign, lex);
     if (length == 0 || !OpensClause(a.text.substr(q + length), lex)) continue;
