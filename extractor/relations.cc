@@ -227,14 +227,11 @@ class RelationFinder {
     std::vector<std::string> keys(e_.size());
     for (size_t i = 0; i < e_.size(); ++i)
       if (e_[i].type == "ORG") keys[i] = rel::NameKey(e_[i].norm);
+    const std::vector<int> counts = rel::PrefixCounts(keys);
     int best_count = 1;
     for (size_t i = 0; i < e_.size(); ++i) {
-      if (keys[i].empty()) continue;
-      int count = 0;
-      for (size_t j = 0; j < e_.size(); ++j)
-        if (!keys[j].empty() && (keys[j].rfind(keys[i], 0) == 0 || keys[i].rfind(keys[j], 0) == 0)) ++count;
-      if (count > best_count) {
-        best_count = count;
+      if (counts[i] > best_count) {
+        best_count = counts[i];
         main_org_ = static_cast<int>(i);
       }
     }

@@ -1,7 +1,7 @@
 #include "relations_text.h"
 
 #include <algorithm>
-#include <map>
+#include <cstring>
 
 #include "khabar/gazetteer.h"
 #include "khabar/normalizer.h"
@@ -169,6 +169,26 @@ std::string HeadKey(std::string_view name) {
   return head;
 }
 
+std::vector<int> PrefixCounts(const std::vector<std::string>& keys) {
+  std::vector<int> counts(keys.size(), 0);
+  std::vector<size_t> named;  // keys not empty
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (!keys[i].empty()) named.push_back(i);
+  for (size_t x = 0; x < named.size(); ++x) {
+    const std::string& kx = keys[named[x]];
+    ++counts[named[x]];  // itself
+    for (size_t y = x + 1; y < named.size(); ++y) {
+      const std::string& ky = keys[named[y]];
+      // One starts with the other: the shorter is a prefix of the longer.
+      if (std::memcmp(kx.data(), ky.data(), std::min(kx.size(), ky.size())) == 0) {
+        ++counts[named[x]];
+        ++counts[named[y]];
+      }
+    }
+  }
+  return counts;
+}
+
 int EntityAt(const std::vector<Candidate>& entities, uint32_t pos) {
   // The last entity that starts at or before `pos`, passing over empty ones:
   // any other that starts before it also ends before it.
@@ -222,27 +242,41 @@ void AnaphorResolver::Index() {
     heads_[i] = HeadKey(WithoutProclitics(Between(a_, entities[i].begin, entities[i].end)));
   }
   // Mentions of a name, counting a name and its longer form together.
-  mentions_.assign(entities.size(), 0);
-  for (size_t i = 0; i < entities.size(); ++i)
-    for (size_t j = 0; j < entities.size() && !keys_[i].empty(); ++j)
-      if (!keys_[j].empty() && (keys_[j].rfind(keys_[i], 0) == 0 || keys_[i].rfind(keys_[j], 0) == 0)) ++mentions_[i];
+  mentions_ = PrefixCounts(keys_);
 }
+
+namespace {
+
+// Whether `word` is a whole word of `key` (words separated by single spaces).
+bool HasWord(std::string_view key, std::string_view word) {
+  for (size_t p = key.find(word); p != std::string_view::npos; p = key.find(word, p + 1)) {
+    const size_t end = p + word.size();
+    if ((p == 0 || key[p - 1] == ' ') && (end == key.size() || key[end] == ' ')) return true;
+  }
+  return false;
+}
+
+// Whether `key` starts with the words of `phrase`.
+bool StartsWithWords(std::string_view key, std::string_view phrase) {
+  return StartsWith(key, phrase) && (key.size() == phrase.size() || key[phrase.size()] == ' ');
+}
+
+}  // namespace
 
 int AnaphorResolver::Resolve(size_t before, const Anaphor& anaphor) {
   if (!indexed_) Index();
   before = std::min(before, entities_.size());
+  const bool phrase_of_words = anaphor.phrase.find(' ') != std::string::npos;
+  const std::string al_head = std::string(kAl) + anaphor.head;
   // 4: starts with the whole phrase; 3: written with the same head noun;
   // 2: its canonical name has that head; 1: contains the head noun.
   auto match = [&](size_t i) {
     const std::string& key = keys_[i];
     if (key.empty()) return 0;
-    if (anaphor.phrase.find(' ') != std::string::npos && (key + " ").rfind(anaphor.phrase + " ", 0) == 0) return 4;
+    if (phrase_of_words && StartsWithWords(key, anaphor.phrase)) return 4;
     if (heads_[i] == anaphor.head) return 3;
     if (HeadKey(key) == anaphor.head) return 2;
-    const std::string padded = " " + key + " ";
-    if (padded.find(" " + anaphor.head + " ") != std::string::npos ||
-        padded.find(" \xD8\xA7\xD9\x84" + anaphor.head + " ") != std::string::npos)
-      return 1;
+    if (HasWord(key, anaphor.head) || HasWord(key, al_head)) return 1;
     return 0;
   };
   auto pick = [&](size_t from, size_t to, bool backwards) {

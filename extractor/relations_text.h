@@ -56,6 +56,11 @@ std::string NameKey(std::string_view name);
 // The first word of a name without its article and with ة folded (the head noun).
 std::string HeadKey(std::string_view name);
 
+// For each key, how many of `keys` (itself included) start with it or are
+// its start: a name and its longer forms count together. Empty keys neither
+// count nor are counted (0). Cost: a comparison per pair of keys.
+std::vector<int> PrefixCounts(const std::vector<std::string>& keys);
+
 // Index of the candidate that contains byte `pos`, or -1. `entities` are
 // sorted by begin and do not overlap (as resolved): a binary search.
 int EntityAt(const std::vector<Candidate>& entities, uint32_t pos);
