@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <new>
 
 namespace khabar {
 namespace {
@@ -20,7 +21,10 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
                Candidate* c) {
   const RE2& re = *rule.re;
   const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups - 1);
-  re2::StringPiece groups[kMaxGroups];
+  // RE2 writes every submatch it is asked for and nothing else is read:
+  // raw room, not cleared on each of the many tries.
+  alignas(re2::StringPiece) unsigned char room[sizeof(re2::StringPiece) * kMaxGroups];
+  re2::StringPiece* const groups = std::launder(reinterpret_cast<re2::StringPiece*>(room));
   const re2::StringPiece text(a.text.data(), a.text.size());
   size_t endpos = std::min(a.text.size(), size_t{anchor} + kMatchWindow);
   for (int attempt = 0; attempt < kBoundaryRetries; ++attempt) {
