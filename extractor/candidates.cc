@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <new>
 
+#include "group_cache.h"
+
 namespace khabar {
 namespace {
 
@@ -16,9 +18,10 @@ constexpr int kBoundaryRetries = 3;
 constexpr size_t kMatchWindow = 512;
 
 // Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
-// at a token boundary and passes the value builder.
+// at a token boundary and passes the value builder. `cache` keeps the groups
+// of rules marked groups_keep.
 bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const ValueContext& context,
-               Candidate* c) {
+               GroupCache* cache, Candidate* c) {
   const RE2& re = *rule.re;
   const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups - 1);
   // RE2 writes every submatch it is asked for and nothing else is read:
@@ -47,9 +50,14 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
     groups[1] = groups[0];
     for (int g = 2; g <= ngroups; ++g) groups[g] = re2::StringPiece(groups[0].data() + groups[0].size(), 0);
   } else if (ngroups > 0) {
-    // The groups: a full match over the matched bytes only.
-    const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();
-    if (!re.Match(text, anchor, match_end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
+    // The groups: a full match over the matched bytes only, unless kept
+    // from the same rule matching the same text before.
+    const std::string_view matched(groups[0].data(), groups[0].size());
+    if (!rule.groups_keep || !cache->Find(&rule, matched, ngroups, groups)) {
+      const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();
+      if (!re.Match(text, anchor, match_end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
+      if (rule.groups_keep) cache->Put(&rule, matched, ngroups, groups);
+    }
   }
   RuleMatch match;
   match.rule = &rule;
@@ -156,6 +164,8 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
   // (anchor, rule) pairs tried at this token: a rule triggered by the word
   // and by one of its stems runs once per anchor.
   std::vector<std::pair<uint32_t, uint32_t>> tried;
+  thread_local GroupCache cache;
+  cache.UseRuleSet(rules.instance());
   // Whether a word a rule needs follows token i closely enough.
   const std::vector<uint32_t>& needed = *a.needed;
   auto has_needed = [&](const Rule& rule, size_t i) {
@@ -176,7 +186,7 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       if (std::find(tried.begin(), tried.end(), key) != tried.end()) continue;
       tried.push_back(key);
       Candidate c;
-      if (MatchRule(a, rule, anchor, context, &c)) {
+      if (MatchRule(a, rule, anchor, context, &cache, &c)) {
         c.order = static_cast<int>(out->size());
         out->push_back(std::move(c));
       }

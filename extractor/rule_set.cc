@@ -24,6 +24,25 @@ size_t CharClassEnd(const std::string& pattern, size_t open) {
   return k;
 }
 
+// Whether `pattern` has an empty-width assertion that may read a character
+// outside the match (^ $ \b \B \A \z): then the same matched text may split
+// into groups differently elsewhere.
+bool LooksOutsideMatch(const std::string& pattern) {
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      const char next = i + 1 < pattern.size() ? pattern[i + 1] : '\0';
+      if (next == 'b' || next == 'B' || next == 'A' || next == 'z') return true;
+      ++i;
+    } else if (c == '[') {
+      i = CharClassEnd(pattern, i);
+    } else if (c == '^' || c == '$') {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The number of groups of `pattern` when it is one group `(?P<span>...)`
 // around everything but empty marker groups at its end (`(?P<read_on>)`), so
 // that every group follows from the whole match; 0 otherwise.
@@ -350,6 +369,7 @@ class RuleSetLoader {
     for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.named_groups.emplace_back(name, index);
     const int groups = rule.re->NumberOfCapturingGroups();
     rule.span_is_match = groups > 0 && groups == WholeSpanGroups(rule.expanded);
+    rule.groups_keep = groups > 0 && !rule.span_is_match && !LooksOutsideMatch(rule.expanded);
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());

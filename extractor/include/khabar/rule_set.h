@@ -82,6 +82,9 @@ struct Rule {
   // The groups are `span`, around the whole pattern, and empty markers at
   // its end: the whole match gives them all.
   bool span_is_match = false;
+  // The groups of a match depend only on the matched text (the pattern has
+  // no ^, $ or \b): they may be kept and reused (GroupCache).
+  bool groups_keep = false;
 
   std::string Provenance() const;  // "file:line id"
 };
