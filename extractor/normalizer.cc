@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cstring>
 #include <mutex>
 
 namespace khabar {
@@ -54,7 +56,8 @@ const Normalizer& Normalizer::Default() {
   return *instance;
 }
 
-Normalizer::Normalizer() : table_(kTableSize), identity_(kTableSize, 0), invisible_(kTableSize, 0) {
+Normalizer::Normalizer()
+    : table_(kTableSize), identity_(kTableSize, 0), invisible_(kTableSize, 0), short_map_(kShortMapSize) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   for (char32_t c = 0; c < kTableSize; ++c) {
@@ -96,6 +99,76 @@ Normalizer::Normalizer() : table_(kTableSize), identity_(kTableSize, 0), invisib
     identity_[c] = out == self;
     table_[c] = std::move(out);
   }
+  BuildShortMap();
+}
+
+void Normalizer::BuildShortMap() {
+  for (uint32_t b0 = 0; b0 < 0x100; ++b0) {
+    for (uint32_t b1 = 0x80; b1 < 0xC0; ++b1) {  // every ShortKey
+      char32_t c = b0;
+      std::string self(1, static_cast<char>(b0));
+      if (b0 >= 0xC2 && b0 <= 0xDF) {
+        c = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
+        self.push_back(static_cast<char>(b1));
+      } else if (b0 >= 0x80) {
+        continue;
+      }
+      if (invisible_[c]) continue;
+      const std::string& piece = identity_[c] ? self : table_[c];
+      if (piece.empty() || piece.size() > self.size()) continue;
+      ShortMapping& m = short_map_[ShortKey(b0, b1)];
+      m.in_length = static_cast<uint8_t>(self.size());
+      m.out_length = static_cast<uint8_t>(piece.size());
+      std::memcpy(m.bytes, piece.data(), piece.size());
+    }
+  }
+}
+
+// Where Normalize writes and how far it has come: text and offset maps by
+// output byte, code point offsets by original code point.
+struct Normalizer::Writer {
+  char* text;
+  int32_t* starts;
+  int32_t* ends;
+  uint32_t* cp_byte;
+  size_t pos = 0;             // bytes read
+  size_t o = 0;               // bytes written
+  int32_t index = 0;          // current original code point
+  size_t last_out_begin = 0;  // output bytes of the last emitting code point
+};
+
+void Normalizer::WriteShortRun(const unsigned char* in, size_t limit, const ShortMapping* map,
+                               Writer* w) {
+  // Locals, not `w`'s fields: byte stores could alias those.
+  char* const text = w->text;
+  int32_t* const starts = w->starts;
+  int32_t* const ends = w->ends;
+  uint32_t* const cp_byte = w->cp_byte;
+  size_t pos = w->pos;
+  size_t o = w->o;
+  // The code point index twice, for both offsets of a two-byte code point.
+  constexpr uint64_t kBoth = 0x100000001ull;
+  uint64_t start_pair = static_cast<uint32_t>(w->index) * kBoth;
+  while (pos < limit) {
+    const ShortMapping& m = map[ShortKey(in[pos], in[pos + 1])];
+    if (m.in_length == 0) break;
+    std::memcpy(text + o, m.bytes, 2);
+    const uint64_t end_pair = start_pair + kBoth;
+    std::memcpy(starts + o, &start_pair, sizeof(start_pair));
+    std::memcpy(ends + o, &end_pair, sizeof(end_pair));
+    cp_byte[static_cast<uint32_t>(start_pair)] = static_cast<uint32_t>(pos);
+    start_pair = end_pair;
+    pos += m.in_length;
+    o += m.out_length;
+  }
+  const int32_t index = static_cast<int32_t>(start_pair);
+  if (index > w->index) {
+    const uint32_t last = cp_byte[index - 1];
+    w->last_out_begin = o - map[ShortKey(in[last], in[last + 1])].out_length;
+  }
+  w->pos = pos;
+  w->o = o;
+  w->index = index;
 }
 
 NormalizedText Normalizer::Normalize(std::string_view original) const {
@@ -109,43 +182,20 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
   result.orig_start.resize(capacity + 1);
   result.orig_end.resize(capacity + 1);
   result.orig_cp_byte.resize(n + 1);
-  char* out = result.text.data();
-  int32_t* starts = result.orig_start.data();
-  int32_t* ends = result.orig_end.data();
-  uint32_t* cp_byte = result.orig_cp_byte.data();
-  size_t o = 0;               // bytes written
-  int32_t index = 0;          // current original code point
-  size_t last_out_begin = 0;  // output bytes of the last emitting code point
-  size_t pos = 0;
+  Writer w{result.text.data(), result.orig_start.data(), result.orig_end.data(), result.orig_cp_byte.data()};
   const unsigned char* in = reinterpret_cast<const unsigned char*>(original.data());
   const uint8_t* identity = identity_.data();
-  while (pos < n) {
-    // Runs of one- and two-byte code points that stay as they are (ASCII,
-    // Arabic letters), copied without the table.
-    while (pos < n && o + 2 <= capacity) {
-      const unsigned char b0 = in[pos];
-      size_t len = 1;
-      if (b0 >= 0x80) {
-        if (b0 < 0xC2 || b0 > 0xDF || pos + 1 == n) break;
-        if (!identity[(static_cast<char32_t>(b0 & 0x1F) << 6) | (in[pos + 1] & 0x3F)]) break;
-        len = 2;
-      } else if (!identity[b0]) {
-        break;
-      }
-      cp_byte[index] = static_cast<uint32_t>(pos);
-      last_out_begin = o;
-      for (size_t b = 0; b < len; ++b, ++o) {
-        out[o] = static_cast<char>(in[pos + b]);
-        starts[o] = index;
-        ends[o] = index + 1;
-      }
-      pos += len;
-      ++index;
-    }
-    if (pos >= n) break;
-    const size_t begin = pos;
-    cp_byte[index] = static_cast<uint32_t>(begin);
-    const unsigned char lead = in[pos];
+  while (w.pos < n) {
+    // Runs of one- and two-byte code points that stay as they are or become
+    // no longer (ASCII, Arabic letters, alef forms, digits) are written from
+    // short_map_, while a second byte and its two map entries fit (within a
+    // run `o - pos` does not grow).
+    const size_t room = capacity - w.o;
+    if (room >= 2) WriteShortRun(in, std::min(n - 1, w.pos + room - 1), short_map_.data(), &w);
+    if (w.pos >= n) break;
+    const size_t begin = w.pos;
+    w.cp_byte[w.index] = static_cast<uint32_t>(begin);
+    const unsigned char lead = in[begin];
     char32_t c = lead;
     size_t len = 1;
     if (lead >= 0x80) {
@@ -154,10 +204,10 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
         c = (static_cast<char32_t>(lead & 0x1F) << 6) | (in[begin + 1] & 0x3F);
       } else {
         if (begin + len > n) len = n - begin;
-        c = DecodeUtf8(original, &pos);
+        c = DecodeUtf8(original, &w.pos);
       }
     }
-    pos = begin + len;
+    w.pos = begin + len;
     std::string_view piece;
     if (c < kTableSize && !identity[c]) {
       const std::string& replacement = table_[c];
@@ -165,39 +215,39 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
         // Removed: a mark is absorbed by the code point before it; an
         // invisible control belongs to no span.
         if (!invisible_[c])
-          for (size_t b = last_out_begin; b < o; ++b) ends[b] = index + 1;
-        ++index;
+          for (size_t b = w.last_out_begin; b < w.o; ++b) w.ends[b] = w.index + 1;
+        ++w.index;
         continue;
       }
       piece = replacement;
     } else {
       piece = original.substr(begin, len);
     }
-    if (o + piece.size() + 1 > capacity) {
+    if (w.o + piece.size() + 1 > capacity) {
       capacity = 2 * capacity + piece.size();
       result.text.resize(capacity);
       result.orig_start.resize(capacity + 1);
       result.orig_end.resize(capacity + 1);
-      out = result.text.data();
-      starts = result.orig_start.data();
-      ends = result.orig_end.data();
+      w.text = result.text.data();
+      w.starts = result.orig_start.data();
+      w.ends = result.orig_end.data();
     }
-    last_out_begin = o;
+    w.last_out_begin = w.o;
     for (char ch : piece) {
-      out[o] = ch;
-      starts[o] = index;
-      ends[o] = index + 1;
-      ++o;
+      w.text[w.o] = ch;
+      w.starts[w.o] = w.index;
+      w.ends[w.o] = w.index + 1;
+      ++w.o;
     }
-    ++index;
+    ++w.index;
   }
-  cp_byte[index] = static_cast<uint32_t>(n);
-  result.orig_cp_byte.resize(static_cast<size_t>(index) + 1);
-  starts[o] = index;
-  ends[o] = index;
-  result.text.resize(o);
-  result.orig_start.resize(o + 1);
-  result.orig_end.resize(o + 1);
+  w.cp_byte[w.index] = static_cast<uint32_t>(n);
+  result.orig_cp_byte.resize(static_cast<size_t>(w.index) + 1);
+  w.starts[w.o] = w.index;
+  w.ends[w.o] = w.index;
+  result.text.resize(w.o);
+  result.orig_start.resize(w.o + 1);
+  result.orig_end.resize(w.o + 1);
   return result;
 }
 

@@ -82,6 +82,29 @@ class Normalizer {
   std::vector<std::string> table_;
   std::vector<uint8_t> identity_;   // 1 where the code point maps to itself
   std::vector<uint8_t> invisible_;  // 1 for removed format controls
+
+  // Normalize's fast path: one- and two-byte code points whose replacement
+  // is no longer than themselves (most of Arabic and ASCII text), found by
+  // ShortKey: the lead byte and the payload bits of the byte after it, enough
+  // to tell a two-byte code point (after a one-byte one it is ignored).
+  struct ShortMapping {
+    uint8_t in_length = 0;  // 0: not such a code point
+    uint8_t out_length = 0;
+    char bytes[2] = {};     // the replacement
+  };
+  static constexpr uint32_t kShortMapSize = 0x10000;
+  static uint32_t ShortKey(uint32_t b0, uint32_t b1) { return (b0 << 8) | (b1 & 0x3F); }
+  void BuildShortMap();
+  struct Writer;
+  // Writes the code points from w->pos on that have a ShortMapping, up to
+  // `limit` (exclusive; in[limit] must be readable). Each is written as two
+  // bytes with two offset entries, so output needs room for one byte past
+  // the run: a shorter code point's second copy is overwritten by what
+  // follows it or cut at the end. Kept out of line so that its few variables
+  // stay in registers.
+  [[gnu::noinline]] static void WriteShortRun(const unsigned char* in, size_t limit, const ShortMapping* map,
+                                              Writer* w);
+  std::vector<ShortMapping> short_map_;  // by ShortKey
 };
 
 // Replaces every invalid UTF-8 sequence with U+FFFD. Returns the number of
