@@ -3,43 +3,75 @@
 #include <cstring>
 
 namespace khabar {
-uint64_t WordTable::Hash(std::string_view w) {
-  // Eight bytes at a time (words are short; Arabic letters take two bytes);
-  // the last block overlaps the one before it rather than being read byte by
-  // byte (the length is in the hash, so overlaps do not collide).
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+namespace {
+
+uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+uint32_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+// The two halves of the 128-bit product of a and b, folded together.
+uint64_t Fold(uint64_t a, uint64_t b) {
+  const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+}
+
+// Whether the n bytes at a and b are equal, compared eight bytes at a time
+// like Hash reads them, without a call: a Find that makes no call keeps its
+// variables in scratch registers.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      if (Load64(a + i) != Load64(b + i)) return false;
+    return Load64(a + n - 8) == Load64(b + n - 8);
+  }
+  if (n >= 4) return ((Load32(a) ^ Load32(b)) | (Load32(a + n - 4) ^ Load32(b + n - 4))) == 0;
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+inline uint64_t WordTable::Hash(std::string_view w) {
+  // A word of up to 16 bytes (most words: Arabic letters take two bytes) is
+  // read as two blocks that may overlap, so it takes one 64 x 64 -> 128-bit
+  // multiply whose halves are folded together; longer words fold their
+  // leading blocks into the seed first. The length is in the seed, so
+  // overlaps do not make different lengths collide.
+  constexpr uint64_t kSeed = 0xA0761D6478BD642Full;
+  constexpr uint64_t kMul = 0xE7037ED1A0B428DBull;
   const char* p = w.data();
   const size_t n = w.size();
-  uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
-  auto mix = [&](uint64_t v) {
-    h = (h ^ v) * kMul;
-    h ^= h >> 32;
-  };
-  if (n >= 8) {
-    uint64_t v;
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      std::memcpy(&v, p + i, 8);
-      mix(v);
-    }
-    std::memcpy(&v, p + n - 8, 8);
-    mix(v);
+  uint64_t seed = kSeed ^ n;
+  uint64_t a = 0, b = 0;
+  if (n > 16) {
+    for (size_t i = 0; i + 16 < n; i += 8) seed = Fold(seed ^ Load64(p + i), kMul);
+    a = Load64(p + n - 16);
+    b = Load64(p + n - 8);
+  } else if (n >= 8) {
+    a = Load64(p);
+    b = Load64(p + n - 8);
   } else if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    mix(lo | (static_cast<uint64_t>(hi) << 32));
+    a = Load32(p);
+    b = Load32(p + n - 4);
   } else if (n > 0) {
-    uint64_t v = 0;
-    for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    mix(v);
+    const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+    a = (byte(0) << 16) | (byte(n / 2) << 8) | byte(n - 1);
   }
-  return h ^ (h >> 29);
+  return Fold(a ^ seed, b ^ kMul);
 }
 
 bool WordTable::Equal(uint32_t id, std::string_view w) const {
   const auto& [offset, length] = spans_[id];
-  if (length != w.size()) return false;
-  return w.compare(0, length, arena_.data() + offset, length) == 0;
+  return length == w.size() && SameBytes(arena_.data() + offset, w.data(), length);
 }
 
 uint32_t WordTable::Find(std::string_view w) const {
