@@ -57,10 +57,7 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
 
 }  // namespace
 
-std::string_view Token::StemText(std::string_view text, const Stem& stem,
-                                 std::string* scratch) const {
-  std::string_view rest = text.substr(begin + stem.key_skip, end - begin - stem.key_skip);
-  if (!stem.add_article) return rest;
+std::string_view Token::WithArticle(std::string_view rest, std::string* scratch) {
   scratch->assign(kAl);
   scratch->append(rest);
   return *scratch;

@@ -43,12 +43,14 @@ struct Token {
   uint8_t num_stems = 0;
   Stem stems[kMaxStems];
 
-  std::string_view View(std::string_view text) const {
-    return text.substr(begin, end - begin);
-  }
+  std::string_view View(std::string_view text) const { return std::string_view(text.data() + begin, end - begin); }
+  // ال followed by `rest`, in `scratch`.
+  static std::string_view WithArticle(std::string_view rest, std::string* scratch);
   // The stem's text; uses `scratch` when the article must be restored.
-  std::string_view StemText(std::string_view text, const Stem& stem,
-                            std::string* scratch) const;
+  std::string_view StemText(std::string_view text, const Stem& stem, std::string* scratch) const {
+    const std::string_view rest(text.data() + begin + stem.key_skip, end - begin - stem.key_skip);
+    return stem.add_article ? WithArticle(rest, scratch) : rest;
+  }
   // The text of form `form` (0: the token, 1 + s: stem s), as StemText.
   std::string_view FormText(std::string_view text, int form, std::string* scratch) const {
     return form == 0 ? View(text) : StemText(text, stems[form - 1], scratch);
