@@ -55,6 +55,17 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
 }
 
+// Whether the two bytes at s[at] are an Arabic letter of U+0621..U+064A (the
+// common letters), s being valid UTF-8: after a lead byte D8 or D9 comes a
+// continuation byte, so these letters are one range of the two bytes read
+// as a number, lead byte high.
+inline bool IsCommonLetterAt(std::string_view s, size_t at) {
+  if (at + kLetter > s.size()) return false;
+  const uint32_t pair = (static_cast<uint32_t>(static_cast<unsigned char>(s[at])) << 8) |
+                        static_cast<unsigned char>(s[at + 1]);
+  return pair - 0xD8A1 <= 0xD98A - 0xD8A1;
+}
+
 }  // namespace
 
 std::string_view Token::WithArticle(std::string_view rest, std::string* scratch) {
@@ -110,13 +121,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       // Extend while the kind stays the same (glued letters and digits split);
       // first over the common Arabic letters, two bytes each.
       if (kind == TokenKind::kArabic) {
-        while (pos + 1 < text.size()) {
-          const unsigned char b0 = static_cast<unsigned char>(text[pos]);
-          if (b0 != 0xD8 && b0 != 0xD9) break;
-          const char32_t d = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[pos + 1]) & 0x3F);
-          if (d < 0x0621 || d > 0x064A) break;
-          pos += 2;
-        }
+        while (IsCommonLetterAt(text, pos)) pos += kLetter;
       }
       // A blank ends any token.
       while (pos < text.size() && text[pos] != ' ' && text[pos] != '\n') {
