@@ -74,15 +74,14 @@ class ArticleReader::Source {
       a->text = std::move(text);
       return true;
     }
-    std::string line;
     size_t length = 0;
     while (true) {
-      if (!ReadLine(&line, &length, error)) return false;
+      if (!ReadLine(&line_, &length, error)) return false;
       ++line_no_;
-      if (length > 0 && line.find_first_not_of(" \t\r") != std::string::npos) break;
+      if (length > 0 && line_.find_first_not_of(" \t\r") != std::string::npos) break;
       if (length > limit_) break;
     }
-    ParseLine(std::move(line), length, a);
+    ParseLine(length, a);
     return true;
   }
 
@@ -147,7 +146,8 @@ class ArticleReader::Source {
     }
   }
 
-  void ParseLine(std::string line, size_t length, Article* a) {
+  // Reads the article of line_ (`length` bytes before any cut).
+  void ParseLine(size_t length, Article* a) {
     const std::string where = path_ + ":" + std::to_string(line_no_);
     a->id = where;
     a->source = path_;
@@ -155,9 +155,21 @@ class ArticleReader::Source {
       NoteOversize(length, limit_, a);
       return;
     }
-    NoteRepairs(RepairUtf8(&line), a);
+    // The parser checks UTF-8, so a line it reads needs no repair; any other
+    // line is repaired (the repairs noted first, as for text files) and
+    // parsed again.
+    simdjson::dom::element doc;
+    simdjson::error_code parse_error = Parse(&line_, &doc);
+    if (parse_error) {
+      NoteRepairs(RepairUtf8(&line_), a);
+      parse_error = Parse(&line_, &doc);
+    }
     std::string id, error;
-    const bool parsed = ParseJsonArticle(&line, &id, a, &error);
+    bool parsed = false;
+    if (parse_error)
+      error = std::string("invalid JSON line: ") + simdjson::error_message(parse_error);
+    else
+      parsed = ReadArticle(doc, &id, a, &error);
     if (!id.empty()) a->id = id;
     if (!parsed) {
       a->errors.push_back(error);
@@ -167,17 +179,18 @@ class ArticleReader::Source {
     if (a->date.size() > 10) a->date.resize(10);
   }
 
-  // Reads the article fields of one JSON object. False with a message when
-  // the line is not a JSON object or has no text. simdjson's DOM parser picks
-  // the best SIMD implementation for the processor at run time.
-  bool ParseJsonArticle(std::string* line, std::string* id, Article* a, std::string* error) {
+  // Parses one JSON line. simdjson's DOM parser picks the best SIMD
+  // implementation for the processor at run time; it needs padding after
+  // the text (kept from line to line by reusing line_).
+  simdjson::error_code Parse(std::string* line, simdjson::dom::element* doc) {
+    line->reserve(line->size() + simdjson::SIMDJSON_PADDING);
+    return parser_.parse(line->data(), line->size(), false).get(*doc);
+  }
+
+  // Reads the article fields of a parsed line. False with a message when it
+  // is not a JSON object or has no text.
+  bool ReadArticle(simdjson::dom::element doc, std::string* id, Article* a, std::string* error) {
     namespace sj = simdjson;
-    line->reserve(line->size() + sj::SIMDJSON_PADDING);
-    sj::dom::element doc;
-    if (auto e = parser_.parse(line->data(), line->size(), false).get(doc)) {
-      *error = std::string("invalid JSON line: ") + sj::error_message(e);
-      return false;
-    }
     sj::dom::object object;
     if (doc.get(object)) {
       *error = "invalid JSON line: not a JSON object";
@@ -224,6 +237,7 @@ class ArticleReader::Source {
   bool eof_ = false;
   bool done_ = false;
   size_t line_no_ = 0;
+  std::string line_;  // the current JSON line, its buffer reused
   simdjson::dom::parser parser_;
 };
 
