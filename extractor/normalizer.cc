@@ -60,6 +60,7 @@ Normalizer::Normalizer()
     : table_(kTableSize), identity_(kTableSize, 0), invisible_(kTableSize, 0), short_map_(kShortMapSize) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString decomposition;
   for (char32_t c = 0; c < kTableSize; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
     std::string out;
@@ -75,10 +76,12 @@ Normalizer::Normalizer()
       table_[c] = " ";
       continue;
     }
-    icu::UnicodeString source(static_cast<UChar32>(c));
-    icu::UnicodeString composed = source;
-    if (U_SUCCESS(status) && !nfkc->isNormalized(source, status)) {
-      composed = nfkc->normalize(source, status);
+    // A code point without a decomposition mapping is its own NFKC form
+    // (composition needs two code points); asking for the mapping is much
+    // cheaper than asking whether the code point is normalized.
+    icu::UnicodeString composed(static_cast<UChar32>(c));
+    if (U_SUCCESS(status) && nfkc->getDecomposition(static_cast<UChar32>(c), decomposition)) {
+      composed = nfkc->normalize(composed, status);
     }
     bool only_spaces = true, had_mark = false;
     for (int32_t i = 0; i < composed.length();) {
