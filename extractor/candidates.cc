@@ -69,7 +69,7 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
     if (index > ngroups || groups[index].data() == nullptr) continue;
     std::string_view g(groups[index].data(), groups[index].size());
     match.groups.emplace_back(name, g);
-    if (name == "span") {
+    if (index == rule.span_group) {
       begin = static_cast<uint32_t>(g.data() - a.text.data());
       end = static_cast<uint32_t>(begin + g.size());
     }

@@ -366,7 +366,10 @@ class RuleSetLoader {
     rule.re = std::make_shared<RE2>(rule.expanded, PatternOptions(/*longest_match=*/true));
     if (!rule.re->ok()) return Status::Error(where + ": bad regex: " + rule.re->error());
     rule.provenance = rule.Provenance();
-    for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.named_groups.emplace_back(name, index);
+    for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
+      rule.named_groups.emplace_back(name, index);
+      if (name == "span") rule.span_group = index;
+    }
     const int groups = rule.re->NumberOfCapturingGroups();
     rule.span_is_match = groups > 0 && groups == WholeSpanGroups(rule.expanded);
     rule.groups_keep = groups > 0 && !rule.span_is_match && !LooksOutsideMatch(rule.expanded);

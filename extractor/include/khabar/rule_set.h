@@ -57,6 +57,7 @@ struct Rule {
   std::string expanded;  // after macro and class expansion
   std::shared_ptr<re2::RE2> re;
   std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
+  int span_group = -1;  // index of the group `span`, if any
   ValueBuilder builder = nullptr;
   std::string builder_name;
   bool trigger_digit = false;
