@@ -29,7 +29,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,10 +90,24 @@ int Weekday(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }
 bool ValidDay(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= DaysIn(y, m); }
 bool ValidGregorianYear(int y) { return y >= kMinGregorianYear && y <= kMaxGregorianYear; }
 
+// printf's "%0*d" (a sign counts towards the width), without printf's
+// format parsing: a value formats up to six numbers.
 std::string Pad(int v, int width) {
-  char buf[16];
-  std::snprintf(buf, sizeof(buf), "%0*d", width, v);
-  return buf;
+  char digits[12];
+  int n = 0;
+  unsigned magnitude = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  std::string out;
+  if (v < 0) {
+    out.push_back('-');
+    --width;
+  }
+  if (width > n) out.append(width - n, '0');
+  while (n > 0) out.push_back(digits[--n]);
+  return out;
 }
 
 std::string Iso(const CivilDate& c) { return Pad(c.year, 4) + "-" + Pad(c.month, 2) + "-" + Pad(c.day, 2); }
