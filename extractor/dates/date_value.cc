@@ -22,17 +22,20 @@
 //                        or a verb (`غدا الوضع`)
 //   no                   rejects the match whenever it takes part
 //
-// Thread safety: pure function; the ICU calendars are per thread.
+// Thread safety: pure function; the ICU calendars, and the answers they gave,
+// are per thread.
 #include <unicode/calendar.h>
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "khabar/rule_set.h"
@@ -187,6 +190,8 @@ bool IsHijriEra(std::string_view era) {
 
 // ---- Hijri (Umm al-Qura) through ICU -------------------------------------
 
+// ICU takes tens of thousands of instructions for one date, and the news
+// name few Hijri dates: each answer is computed once per thread and kept.
 class HijriCalendar {
  public:
   HijriCalendar() {
@@ -198,6 +203,36 @@ class HijriCalendar {
 
   // Gregorian day of a Hijri date; nullopt when it does not exist.
   std::optional<int64_t> ToDays(int y, int m, int d) {
+    auto [it, added] = to_days_.try_emplace({y, m, d});
+    if (added) it->second = ComputeToDays(y, m, d);
+    return it->second;
+  }
+
+  // Days in a Hijri month, 29 or 30: whether day 30 exists says which (ICU's
+  // getActualMaximum clones the calendar, some 130,000 instructions). Only
+  // asked about months whose first day exists.
+  int MonthLength(int y, int m) { return ToDays(y, m, 30) ? 30 : 29; }
+
+  // Hijri year, month and day of a Gregorian day.
+  bool FromDays(int64_t days, int* y, int* m, int* d) {
+    auto [it, added] = from_days_.try_emplace(days);
+    HijriDay& h = it->second;
+    if (added) h.ok = ComputeFromDays(days, &h.year, &h.month, &h.day);
+    *y = h.year;
+    *m = h.month;
+    *d = h.day;
+    return h.ok;
+  }
+
+ private:
+  struct HijriDay {
+    bool ok = false;
+    int year = 0;
+    int month = 0;
+    int day = 0;
+  };
+
+  std::optional<int64_t> ComputeToDays(int y, int m, int d) {
     if (!cal_) return std::nullopt;
     UErrorCode status = U_ZERO_ERROR;
     cal_->clear();
@@ -211,20 +246,7 @@ class HijriCalendar {
     return ms >= 0 ? ms / kMsPerDay : -((-ms + kMsPerDay - 1) / kMsPerDay);
   }
 
-  int MonthLength(int y, int m) {
-    if (!cal_) return 0;
-    UErrorCode status = U_ZERO_ERROR;
-    cal_->clear();
-    cal_->setLenient(true);
-    cal_->set(UCAL_EXTENDED_YEAR, y);
-    cal_->set(UCAL_MONTH, m - 1);
-    cal_->set(UCAL_DATE, 1);
-    int n = cal_->getActualMaximum(UCAL_DATE, status);
-    return U_FAILURE(status) ? 0 : n;
-  }
-
-  // Hijri year, month and day of a Gregorian day.
-  bool FromDays(int64_t days, int* y, int* m, int* d) {
+  bool ComputeFromDays(int64_t days, int* y, int* m, int* d) {
     if (!cal_) return false;
     UErrorCode status = U_ZERO_ERROR;
     cal_->clear();
@@ -235,8 +257,9 @@ class HijriCalendar {
     return U_SUCCESS(status);
   }
 
- private:
   std::unique_ptr<icu::Calendar> cal_;
+  std::map<std::tuple<int, int, int>, std::optional<int64_t>> to_days_;
+  std::map<int64_t, HijriDay> from_days_;
 };
 
 HijriCalendar& Hijri() {
@@ -480,8 +503,8 @@ std::optional<Value> HijriDate(const RuleMatch& m, const ValueContext& ctx) {
     return v;
   }
   std::optional<int64_t> first = Hijri().ToDays(year, *month, 1);
+  if (!first) return std::nullopt;
   const int length = Hijri().MonthLength(year, *month);
-  if (!first || length < 29) return std::nullopt;
   v.value = Iso(CivilFromDays(*first)) + "/" + Iso(CivilFromDays(*first + length - 1));
   v.hijri_value = Pad(year, 4) + "-" + Pad(*month, 2);
   return v;
