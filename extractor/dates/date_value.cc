@@ -93,9 +93,9 @@ int Weekday(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }
 bool ValidDay(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= DaysIn(y, m); }
 bool ValidGregorianYear(int y) { return y >= kMinGregorianYear && y <= kMaxGregorianYear; }
 
-// printf's "%0*d" (a sign counts towards the width), without printf's
-// format parsing: a value formats up to six numbers.
-std::string Pad(int v, int width) {
+// Appends v as printf's "%0*d" would (a sign counts towards the width),
+// without printf's format parsing: a value formats up to six numbers.
+void AppendPadded(int v, int width, std::string* out) {
   char digits[12];
   int n = 0;
   unsigned magnitude = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
@@ -103,17 +103,30 @@ std::string Pad(int v, int width) {
     digits[n++] = static_cast<char>('0' + magnitude % 10);
     magnitude /= 10;
   } while (magnitude != 0);
-  std::string out;
   if (v < 0) {
-    out.push_back('-');
+    out->push_back('-');
     --width;
   }
-  if (width > n) out.append(width - n, '0');
-  while (n > 0) out.push_back(digits[--n]);
+  if (width > n) out->append(width - n, '0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
+std::string Pad(int v, int width) {
+  std::string out;
+  AppendPadded(v, width, &out);
   return out;
 }
 
-std::string Iso(const CivilDate& c) { return Pad(c.year, 4) + "-" + Pad(c.month, 2) + "-" + Pad(c.day, 2); }
+// YYYY-MM-DD, built in place (the most common value).
+std::string Iso(const CivilDate& c) {
+  std::string out;
+  AppendPadded(c.year, 4, &out);
+  out.push_back('-');
+  AppendPadded(c.month, 2, &out);
+  out.push_back('-');
+  AppendPadded(c.day, 2, &out);
+  return out;
+}
 
 std::string IsoWeek(int64_t days) {
   // The ISO week's Thursday decides the year.
@@ -441,7 +454,7 @@ std::optional<Value> Gregorian(const RuleMatch& m, const ValueContext& ctx) {
   }
   const int check_year = year_known ? year : 2000;  // a leap year: 29 February stays possible
   auto ymd = [&](int y, int mo, int d) {
-    return (year_known ? Pad(y, 4) : std::string("XXXX")) + "-" + Pad(mo, 2) + "-" + Pad(d, 2);
+    return year_known ? Iso(CivilDate{y, mo, d}) : "XXXX-" + Pad(mo, 2) + "-" + Pad(d, 2);
   };
   Value v;
   v.relative = relative;
