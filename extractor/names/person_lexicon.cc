@@ -30,20 +30,6 @@ std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words) {
   return words;
 }
 
-namespace {
-
-// Which of the 64 code points after a lead byte 0xD8 + i (U+0600..U+06FF)
-// are Arabic letters, a bit each: most letters are told with one shift.
-constexpr uint64_t LetterBits(unsigned lead) {
-  uint64_t bits = 0;
-  for (unsigned low = 0; low < 64; ++low)
-    if (IsArabicLetter(((lead & 0x1F) << 6) | low)) bits |= uint64_t{1} << low;
-  return bits;
-}
-constexpr uint64_t kLetterBits[4] = {LetterBits(0xD8), LetterBits(0xD9), LetterBits(0xDA), LetterBits(0xDB)};
-
-}  // namespace
-
 bool WordReader::ReadNext() {
   if (done_ || count_ == kMaxWords || pos_ >= text_.size()) return false;
   WordSpan w;
@@ -52,8 +38,7 @@ bool WordReader::ReadNext() {
   while (p < text_.size()) {
     const unsigned char c = static_cast<unsigned char>(text_[p]);
     if (c >= 0xD8 && c <= 0xDB && p + 1 < text_.size()) {  // two-byte Arabic code point
-      const unsigned low = static_cast<unsigned char>(text_[p + 1]) & 0x3F;
-      if (!((kLetterBits[c - 0xD8] >> low) & 1)) break;
+      if (!IsArabicLetter2(c, static_cast<unsigned char>(text_[p + 1]))) break;
       p += 2;
       continue;
     }
@@ -139,21 +124,44 @@ std::vector<std::string> RoleWordForms(std::string_view word) {
 
 namespace {
 
-// Lookup keys of the countries and world regions of a gazetteer (ids cc:,
-// wp:), built once per thread and gazetteer.
-const WordTable& CountryKeys(const Gazetteer* gazetteer) {
+// The stems of the adjectives of the countries and world regions of a
+// gazetteer (ids cc:, wp:), folded (Gazetteer::FoldKeys), built once per
+// thread and gazetteer: for each lookup key K of a place, the stems s whose
+// forms in IsNationalityForm give K:
+//   s = K          (the stem)              s = K - ال      (ال + the stem)
+//   s = K - يا     (the adjective + ا)     s = K - ا       (the stem + ا)
+//   s = K - ال - يه (ال + the adjective + ة, folded).
+// Folding a form folds its stem alone: ة is two bytes D8 A9, and no form
+// puts A9 right after the stem or D8 right before it.
+const WordTable& NationalityStems(const Gazetteer* gazetteer) {
   thread_local const Gazetteer* built_for = nullptr;
   thread_local size_t built_size = 0;
-  thread_local WordTable keys;
+  thread_local WordTable stems;
   if (built_for != gazetteer || built_size != gazetteer->size()) {
-    keys = WordTable();
-    for (const GazetteerEntry& e : gazetteer->entries())
-      if (e.type == "LOC" && (StartsWith(e.id, "cc:") || StartsWith(e.id, "wp:")))
-        keys.Insert(Gazetteer::Key(Normalizer::Default().NormalizeString(e.name)));
+    stems = WordTable();
+    constexpr std::string_view kAlef = "\xD8\xA7";                // ا
+    constexpr std::string_view kYaAlef = "\xD9\x8A\xD8\xA7";      // يا
+    constexpr std::string_view kYaHa = "\xD9\x8A\xD9\x87";        // يه
+    auto add = [&](std::string_view stem) {
+      if (!stem.empty()) stems.Insert(stem);
+    };
+    for (const GazetteerEntry& e : gazetteer->entries()) {
+      // Views: their comparisons test the length first, without strlen.
+      const std::string_view type = e.type, id = e.id;
+      if (type != "LOC" || !(StartsWith(id, "cc:") || StartsWith(id, "wp:"))) continue;
+      const std::string key = Gazetteer::Key(Normalizer::Default().NormalizeString(e.name));
+      const std::string_view k = key;
+      add(k);
+      if (StartsWith(k, kAl)) add(k.substr(kAl.size()));
+      if (EndsWith(k, kYaAlef)) add(k.substr(0, k.size() - kYaAlef.size()));
+      if (EndsWith(k, kAlef)) add(k.substr(0, k.size() - kAlef.size()));
+      if (k.size() >= kAl.size() + kYaHa.size() && StartsWith(k, kAl) && EndsWith(k, kYaHa))
+        add(k.substr(kAl.size(), k.size() - kAl.size() - kYaHa.size()));
+    }
     built_for = gazetteer;
     built_size = gazetteer->size();
   }
-  return keys;
+  return stems;
 }
 
 }  // namespace
@@ -162,6 +170,8 @@ const WordTable& CountryKeys(const Gazetteer* gazetteer) {
 // السعودي): `ال` + a stem + ي or ية where the stem, with the endings a place
 // name takes (ا, يا, ال, ية), is a country or world region of the gazetteer
 // (فرنسا, لبنان, السعودية, أوروبا); not a city (الرياضي is not from الرياض).
+// The forms are stem, ال + stem, adjective + ا, stem + ا and ال + adjective +
+// ة, all looked up at once as the stems they come from (NationalityStems).
 bool PersonLexicon::IsNationalityForm(std::string_view word) const {
   if (gazetteer_ == nullptr || !StartsWith(word, kAl) || Letters(word) < 5) return false;
   constexpr std::string_view kYa = "\xD9\x8A";            // ي
@@ -169,23 +179,15 @@ bool PersonLexicon::IsNationalityForm(std::string_view word) const {
   std::string_view adjective = word.substr(kAl.size());
   if (EndsWith(adjective, kYaTa)) adjective.remove_suffix(kYaTa.size() - kYa.size());
   if (!EndsWith(adjective, kYa)) return false;
-  const std::string_view stem = adjective.substr(0, adjective.size() - kYa.size());
+  std::string_view stem = adjective.substr(0, adjective.size() - kYa.size());
   if (Letters(stem) < 2) return false;
-  const WordTable& countries = CountryKeys(gazetteer_);
-  // stem, ال + stem, adjective + ا, stem + ا, ال + adjective + ة.
-  const std::string_view forms[][3] = {{stem, {}, {}},
-                                       {kAl, stem, {}},
-                                       {adjective, "\xD8\xA7", {}},
-                                       {stem, "\xD8\xA7", {}},
-                                       {kAl, adjective, "\xD8\xA9"}};
-  thread_local std::string key;
-  for (const auto& parts : forms) {
-    key.clear();
-    for (std::string_view part : parts) key.append(part.data(), part.size());
-    Gazetteer::FoldKeys(&key);
-    if (countries.Find(key) != WordTable::kNotFound) return true;
+  thread_local std::string folded;
+  if (std::memchr(stem.data(), '\xA9', stem.size()) != nullptr) {
+    folded.assign(stem.data(), stem.size());
+    Gazetteer::FoldKeys(&folded);
+    stem = folded;
   }
-  return false;
+  return NationalityStems(gazetteer_).Find(stem) != WordTable::kNotFound;
 }
 
 bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
@@ -201,6 +203,85 @@ uint16_t PersonLexicon::Flags(std::string_view word) const {
 
 namespace {
 
+// The keys of some classes as bits of a hash table without the keys (a
+// Bloom filter with one hash): a word without blanks whose folded form (its
+// key) has its bit clear is in none of the classes, found without the
+// lookup of its key. 8 KB; for the few hundred keys of the person classes,
+// about one word in a hundred passes by chance.
+class KeyFilter {
+ public:
+  void Add(const RuleSet::Class* cls) {
+    if (cls == nullptr) return;
+    for (uint32_t id = 0; id < cls->keys.size(); ++id) {
+      const std::string_view key = cls->keys.Word(id);
+      // A key with a blank or a byte A9 is the key only of words with one
+      // too, which MayHold lets through.
+      uint64_t hash;
+      if (PlainHash(key, &hash)) bits_[Bit(hash) / 64] |= uint64_t{1} << (Bit(hash) % 64);
+    }
+  }
+  // False when the key of the normalized `word` is a key of none of the
+  // classes added.
+  bool MayHold(std::string_view word) const {
+    uint64_t hash;
+    if (!PlainHash(word, &hash) && !PlainHash(Folded(word), &hash)) return true;
+    return (bits_[Bit(hash) / 64] >> (Bit(hash) % 64)) & 1;
+  }
+
+ private:
+  static constexpr uint32_t kBits = 1 << 16;
+  static uint32_t Bit(uint64_t hash) { return static_cast<uint32_t>(hash >> 48); }
+
+  // `word` with ة folded to ه as in Gazetteer::FoldKeys, in a buffer per
+  // thread.
+  static std::string_view Folded(std::string_view word) {
+    thread_local std::string folded;
+    folded.assign(word.data(), word.size());
+    Gazetteer::FoldKeys(&folded);
+    return folded;
+  }
+
+  // Whether any byte of `v` is below 0x21 (blanks, line breaks) or is 0xA9
+  // (the second byte of ة): exact for each (Bit Twiddling Hacks, hasless
+  // and hasvalue).
+  static bool FoldsOrBlanks(uint64_t v) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const uint64_t x = v ^ (kOnes * 0xA9);
+    return (((v - kOnes * 0x21) & ~v) | ((x - kOnes) & ~x)) & kHigh;
+  }
+  // A hash of `word` eight bytes at a time, and whether the word is its own
+  // lookup key (RuleSet folds ة and collapses blanks): false, conservatively,
+  // when a byte is below 0x21 or is 0xA9.
+  static bool PlainHash(std::string_view word, uint64_t* hash) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    const char* p = word.data();
+    const size_t n = word.size();
+    uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
+    auto mix = [&](uint64_t v) {
+      h = (h ^ v) * kMul;
+      h ^= h >> 29;
+    };
+    uint64_t v;
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&v, p + i, 8);
+        if (FoldsOrBlanks(v)) return false;
+        mix(v);
+      }
+      std::memcpy(&v, p + n - 8, 8);  // overlaps the block before (the length is in the hash)
+    } else {
+      v = 0x8080808080808080ull;  // a byte neither blank nor A9 where the word is shorter
+      std::memcpy(&v, p, n);
+    }
+    if (FoldsOrBlanks(v)) return false;
+    mix(v);
+    *hash = h * kMul;
+    return true;
+  }
+
+  uint64_t bits_[kBits / 64] = {};
+};
+
 // The classes ComputeFlags asks about, found once per thread and rule set.
 struct PersonClasses {
   const RuleSet::Class* given_common = nullptr;
@@ -214,12 +295,17 @@ struct PersonClasses {
   const RuleSet::Class* role_canonical = nullptr;
   // Bit n set when a key of name_suffix is n bytes long (bit 63: longer).
   uint64_t name_suffix_sizes = 0;
+  KeyFilter person_keys;   // of the person_* classes above but name_suffix
+  KeyFilter stop_keys;     // of person_stop
+  KeyFilter title_keys;    // of role_canonical
+  KeyFilter suffix_keys;   // of person_name_suffix
 };
 
 const PersonClasses& ClassesOf(const RuleSet& rules) {
   thread_local uint64_t found_for = 0;
   thread_local PersonClasses classes;
   if (found_for != rules.instance()) {
+    classes = PersonClasses();
     classes.given_common = rules.FindClass("person_given_common");
     classes.particle = rules.FindClass("person_particle");
     classes.name_suffix = rules.FindClass("person_name_suffix");
@@ -229,10 +315,15 @@ const PersonClasses& ClassesOf(const RuleSet& rules) {
     classes.intro = rules.FindClass("person_intro");
     classes.stop = rules.FindClass("person_stop");
     classes.role_canonical = rules.FindClass("role_canonical");
-    classes.name_suffix_sizes = 0;
     if (const RuleSet::Class* suffixes = classes.name_suffix)
       for (uint32_t id = 0; id < suffixes->keys.size(); ++id)
         classes.name_suffix_sizes |= uint64_t{1} << std::min<size_t>(suffixes->keys.Word(id).size(), 63);
+    for (const RuleSet::Class* cls : {classes.given_common, classes.particle, classes.stop_inside, classes.honorific,
+                                      classes.title, classes.intro, classes.stop})
+      classes.person_keys.Add(cls);
+    classes.stop_keys.Add(classes.stop);
+    classes.title_keys.Add(classes.role_canonical);
+    classes.suffix_keys.Add(classes.name_suffix);
     found_for = rules.instance();
   }
   return classes;
@@ -249,7 +340,8 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
   }
   if (rules_ == nullptr) return f;
   const PersonClasses& c = ClassesOf(*rules_);
-  if (const auto* held = rules_->ClassesHolding(word)) {
+  const auto* held = c.person_keys.MayHold(word) ? rules_->ClassesHolding(word) : nullptr;
+  if (held != nullptr) {
     for (const RuleSet::Class* cls : *held) {
       if (cls == c.given_common) f |= kCommon;
       if (cls == c.particle) f |= kParticle;
@@ -261,7 +353,7 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
     }
   }
   std::string_view bare = StripArticle(word);
-  if (bare.size() != word.size())
+  if (bare.size() != word.size() && c.stop_keys.MayHold(bare))
     if (const auto* held = rules_->ClassesHolding(bare))
       if (std::find(held->begin(), held->end(), c.stop) != held->end()) f |= kListedStop;
   if ((StartsWith(word, kAl) || !(f & kGiven)) && IsRoleForm(word)) f |= kRole;
@@ -271,8 +363,11 @@ uint16_t PersonLexicon::ComputeFlags(std::string_view word) const {
 // Whether one of the RoleWordForms of `word` is a title of role_canonical,
 // tried without building the forms.
 bool PersonLexicon::IsRoleForm(std::string_view word) const {
-  const RuleSet::Class* titles = ClassesOf(*rules_).role_canonical;
-  auto title = [&](std::string_view form) { return !form.empty() && rules_->ClassValue(titles, form).has_value(); };
+  const PersonClasses& classes = ClassesOf(*rules_);
+  const RuleSet::Class* titles = classes.role_canonical;
+  auto title = [&](std::string_view form) {
+    return !form.empty() && classes.title_keys.MayHold(form) && rules_->ClassValue(titles, form).has_value();
+  };
   if (titles == nullptr) return false;
   for (const std::string_view b : {word, RoleBase(word)}) {
     if (b.empty()) continue;
@@ -302,9 +397,7 @@ bool PersonLexicon::IsNameSuffix(std::string_view word) const {
   // folded ه both take two bytes), and starts with its first two letters
   // when no ة is there: most words are turned away by length or by them.
   if (!((classes.name_suffix_sizes >> std::min<size_t>(word.size(), 63)) & 1)) return false;
-  if (word.size() >= 4 && word.substr(0, 4).find('\xA9') == std::string_view::npos &&
-      !classes.name_suffix->pairs.MayHold(word))
-    return false;
+  if (!classes.suffix_keys.MayHold(word)) return false;
   return rules_->ClassValue(classes.name_suffix, word).has_value();
 }
 

@@ -49,6 +49,22 @@ constexpr bool IsArabicLetter(char32_t c) {
   return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || (c >= 0x066E && c <= 0x066F) ||
          (c >= 0x0671 && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FC);
 }
+
+// Which of the 64 code points after a lead byte 0xD8 + i (U+0600..U+06FF)
+// are Arabic letters, a bit each: most letters are told with one shift.
+constexpr uint64_t ArabicLetterBits(unsigned lead) {
+  uint64_t bits = 0;
+  for (unsigned low = 0; low < 64; ++low)
+    if (IsArabicLetter(((lead & 0x1F) << 6) | low)) bits |= uint64_t{1} << low;
+  return bits;
+}
+inline constexpr uint64_t kArabicLetterBits[4] = {ArabicLetterBits(0xD8), ArabicLetterBits(0xD9),
+                                                  ArabicLetterBits(0xDA), ArabicLetterBits(0xDB)};
+// IsArabicLetter of the code point of two bytes, `lead` (0xD8..0xDB) and
+// `next`, decoded as Decode does.
+inline bool IsArabicLetter2(unsigned char lead, unsigned char next) {
+  return (kArabicLetterBits[lead - 0xD8] >> (next & 0x3F)) & 1;
+}
 // Number of code points: bytes that are not continuation bytes (10xxxxxx),
 // counted eight at a time.
 inline size_t Letters(std::string_view word) {
@@ -154,6 +170,10 @@ class PersonLexicon {
     bool particle() const { return flags & kParticle; }
     bool stop_inside() const { return flags & kStopInside; }
     bool listed_stop() const { return flags & kListedStop; }
+    bool honorific() const { return flags & kHonorific; }
+    bool title() const { return flags & kTitle; }
+    // A verb that introduces a name (class person_intro: انتخب, عين ...).
+    bool intro() const { return flags & kIntro; }
     bool stop() const { return flags & (kListedStop | kHonorific | kTitle | kIntro | kRole); }
   };
   Word Info(std::string_view word) const { return Word{Flags(word)}; }
