@@ -126,6 +126,7 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
   std::vector<std::pair<uint32_t, uint32_t>> roles;
   for (const Candidate& c : *entities)
     if (c.type == "ROLE") roles.emplace_back(c.begin, c.end);
+  std::string buffer;  // for WithoutProclitics
   for (const auto& [role_begin, role_end] : roles) {
     (void)role_begin;
     uint32_t p = role_end;
@@ -144,9 +145,9 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
       rel::Word w = rel::NextWord(a, p);
       const std::string_view word = rel::Between(a, w.begin, w.end);
       const bool nisba = text_util::EndsWith(word, "\xD9\x8A") || text_util::EndsWith(word, "\xD9\x8A\xD8\xA9");
-      if (w.empty() || !rel::Blank(rel::Between(a, p, w.begin)) || !text_util::StartsWith(word, kAl) ||
-          lex.IsGiven(word) || lex.IsFamily(word) || lex.IsParticle(word) || rel::EntityAt(*entities, w.begin) >= 0)
-        break;
+      if (w.empty() || !rel::Blank(rel::Between(a, p, w.begin)) || !text_util::StartsWith(word, kAl)) break;
+      const PersonLexicon::Word info = lex.Info(word);
+      if (info.given() || info.family() || info.particle() || rel::EntityAt(*entities, w.begin) >= 0) break;
       if (!nisba) {
         rel::Word next = rel::NextWord(a, w.end);
         if (n > 0 || next.empty() || !rel::Blank(rel::Between(a, w.end, next.begin)) ||
@@ -161,10 +162,10 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
     for (int n = 0; n < 3; ++n) {
       rel::Word w = rel::NextWord(a, q);
       if (w.empty()) break;
-      std::string word = rel::WithoutProclitics(rel::Between(a, w.begin, w.end));
-      if (lex.IsHonorific(word)) {
+      const PersonLexicon::Word info = lex.Info(rel::WithoutProclitics(rel::Between(a, w.begin, w.end), &buffer));
+      if (info.honorific()) {
         evidence = NameEvidence::kStrong;
-      } else if (!lex.IsTitle(word)) {
+      } else if (!info.title()) {
         break;
       }
       q = rel::SkipFiller(a, w.end, "");
@@ -240,6 +241,7 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
   std::vector<size_t> roles;
   for (size_t i = 0; i < entities->size(); ++i)
     if ((*entities)[i].type == "ROLE") roles.push_back((*entities)[i].begin);
+  std::string prev_buffer, word_buffer;  // for WithoutProclitics
   for (uint32_t role_begin : roles) {
     if (role_begin >= 2 && a.text.substr(role_begin - 2, 2) == "\xD9\x88" && !a.boundary[role_begin]) continue;
     // Back over spaces, quotes and one comma.
@@ -250,30 +252,38 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
     }
     const int before = rel::EntityAt(*entities, end > 0 ? end - 1 : 0);
     if (end == 0 || (before >= 0 && (*entities)[before].type != "PERSON")) continue;
-    if (before >= 0 && text_util::LeadingWords(rel::Between(a, (*entities)[before].begin, end), 3).size() >= 2) continue;
+    // A person of two words or more ends here.
+    if (before >= 0 && text_util::WordReader(rel::Between(a, (*entities)[before].begin, end)).Has(1)) continue;
     // Up to six words before, separated by spaces only.
-    std::vector<rel::Word> words;
+    constexpr size_t kMaxWords = 6;
+    rel::Word words[kMaxWords];
+    size_t num_words = 0;
     uint32_t p = end;
-    while (words.size() < 6) {
+    while (num_words < kMaxWords) {
       rel::Word w = rel::PreviousWord(a, p);
-      if (w.empty() || (words.empty() && w.end != end) || !rel::Blank(rel::Between(a, w.end, p))) break;
-      words.push_back(w);
+      if (w.empty() || (num_words == 0 && w.end != end) || !rel::Blank(rel::Between(a, w.end, p))) break;
+      words[num_words++] = w;
       p = w.begin;
     }
     // Nearest start first: a verb or a title before the name must not join it.
-    for (size_t s = 0; s < words.size(); ++s) {
+    for (size_t s = 0; s < num_words; ++s) {
       uint32_t begin = words[s].begin;
       const std::string_view first = rel::Between(a, words[s].begin, words[s].end);
-      const bool given_start = lex.IsGiven(first) || lex.IsParticle(first);
+      const PersonLexicon::Word first_info = lex.Info(first);
+      const bool given_start = first_info.given() || first_info.particle();
       bool boundary = false, after_verb = false;
-      if (s + 1 < words.size()) {
+      if (s + 1 < num_words) {
         // A verb of election or speech, a title, or (before a given name)
         // any word that is not itself part of a name.
         const std::string_view prev_word = rel::Between(a, words[s + 1].begin, words[s + 1].end);
-        const std::string prev = rel::WithoutProclitics(prev_word);
-        after_verb = a.rules != nullptr && a.rules->ClassValue("person_intro", prev).has_value();
-        boundary = after_verb || lex.IsHonorific(prev) || lex.IsTitle(prev) ||
-                   (given_start && !lex.IsGiven(prev_word) && !lex.IsParticle(prev_word) && !lex.IsFamily(prev_word));
+        const std::string_view prev = rel::WithoutProclitics(prev_word, &prev_buffer);
+        const PersonLexicon::Word prev_info = lex.Info(prev);
+        after_verb = prev_info.intro();
+        boundary = after_verb || prev_info.honorific() || prev_info.title();
+        if (!boundary && given_start) {
+          const PersonLexicon::Word word_info = lex.Info(prev_word);
+          boundary = !word_info.given() && !word_info.particle() && !word_info.family();
+        }
         if (boundary && !given_start && text_util::StartsWith(first, "\xD9\x84") && text_util::Letters(first) > 3 &&
             prev == "\xD8\xAE\xD9\x84\xD9\x81\xD8\xA7")  // خلفا لX
           begin += 2;
@@ -285,37 +295,41 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
                      while (r > 0 && (static_cast<unsigned char>(a.text[r]) & 0xC0) == 0x80) --r;
                      return text_util::Decode(a.text, &r);
                    }());
-        if (boundary && text_util::StartsWith(first, "\xD9\x88") && !lex.IsGiven(first) &&
+        if (boundary && text_util::StartsWith(first, "\xD9\x88") && !first_info.given() &&
             text_util::Letters(first) > 3)
           begin += 2;  // a glued و
       }
       if (!boundary) continue;
       std::string_view span = rel::Between(a, begin, end);
-      // Not a verb (ولم يدل, تم نقل).
+      // Not a verb (ولم يدل, تم نقل). The words of the span, up to eight.
+      constexpr size_t kMaxSpanWords = 8;
+      text_util::WordReader span_words(span);
       bool verb = false;
-      for (const text_util::WordSpan& w : text_util::LeadingWords(span, 8)) {
+      for (size_t k = 0; k < kMaxSpanWords && !verb && span_words.Has(k); ++k) {
+        const text_util::WordSpan& w = span_words[k];
         const std::string_view t = span.substr(w.begin, w.end - w.begin);
         // ي: a verb after the first word (ولم يدل); a first word may be a
         // name such as يوغرطة, checked below with the last word.
-        verb |= w.begin > 0 && text_util::StartsWith(t, "\xD9\x8A") && !lex.IsGiven(t);
-        verb |= lex.IsStop(rel::WithoutProclitics(t)) ||
-                (text_util::StartsWith(t, "\xD9\x88") && lex.IsStop(t.substr(2)));
+        verb = (w.begin > 0 && text_util::StartsWith(t, "\xD9\x8A") && !lex.Info(t).given()) ||
+               lex.Info(rel::WithoutProclitics(t, &word_buffer)).stop() ||
+               (text_util::StartsWith(t, "\xD9\x88") && lex.Info(t.substr(2)).stop());
       }
       if (verb) continue;
       const NameEvidence evidence = given_start ? NameEvidence::kTitle : NameEvidence::kStrong;
       if (ScanPersonName(span, evidence, lex, /*whole=*/true) != span.size()) continue;
-      const std::vector<text_util::WordSpan> span_words = text_util::LeadingWords(span, 8);
-      if (span_words.size() < 2) continue;
+      size_t n = 0;
+      while (n < kMaxSpanWords && span_words.Has(n)) ++n;
+      if (n < 2) continue;
       if (!given_start && !after_verb) {
         // Words the lists do not know at a clause start: the last must read as
         // a surname (كهينة زروقي, يوغرطة بن شعبان), not as a noun after a verb
         // (كتبت صحيفة).
-        const std::string_view last = span.substr(span_words.back().begin);
+        const std::string_view last = span.substr(span_words[n - 1].begin);
         const std::string_view before_last =
-            span.substr(span_words[span_words.size() - 2].begin,
-                        span_words[span_words.size() - 2].end - span_words[span_words.size() - 2].begin);
-        if (!lex.IsFamily(last) && !lex.IsGiven(last) && !lex.IsParticle(before_last) && !LooksLikeSurname(last) &&
-            !(text_util::StartsWith(last, kAl) && text_util::EndsWith(last, "\xD9\x8A")))
+            span.substr(span_words[n - 2].begin, span_words[n - 2].end - span_words[n - 2].begin);
+        const PersonLexicon::Word last_info = lex.Info(last);
+        if (!last_info.family() && !last_info.given() && !lex.Info(before_last).particle() &&
+            !LooksLikeSurname(last) && !(text_util::StartsWith(last, kAl) && text_util::EndsWith(last, "\xD9\x8A")))
           continue;
       }
       if (Insert(entities, PersonMention(begin, end, DefaultNorm(a, begin, end), "mentions.cc person_before_role")))
@@ -387,9 +401,11 @@ bool WithContext(const Candidate& c) {
 bool Linkable(const NameWords& surname, const PersonLexicon& lex, bool with_context) {
   if (surname.size > 1) return true;  // a compound: أيت عدي, بن زيادي
   const std::string_view w = surname.word[0];
-  if (text_util::Letters(w) < 3 || lex.IsStop(w) || lex.IsStopInside(w)) return false;
-  if (lex.IsFamily(w)) return true;
-  if (lex.IsGiven(w)) return false;
+  if (text_util::Letters(w) < 3) return false;
+  const PersonLexicon::Word info = lex.Info(w);
+  if (info.stop() || info.stop_inside()) return false;
+  if (info.family()) return true;
+  if (info.given()) return false;
   if (text_util::StartsWith(w, kAl))
     return text_util::Letters(w) >= 5 && (with_context || text_util::EndsWith(w, "\xD9\x8A"));
   return LooksLikeSurname(w) || (with_context && text_util::Letters(w) >= 4);
@@ -596,10 +612,12 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         // A surname inside another name: a given name or particle right before it.
         rel::Word prev = rel::PreviousWord(a, tokens[t].begin);
         const std::string_view pw = rel::Between(a, prev.begin, prev.end);
-        if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin)) &&
-            (lex.IsGiven(pw) || lex.IsParticle(pw)) && Squeezed(best->norm).size() > Squeezed(pw).size() &&
-            best->words.size < best->norm_words)
-          break;
+        if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin))) {
+          const PersonLexicon::Word info = lex.Info(pw);
+          if ((info.given() || info.particle()) && Squeezed(best->norm).size() > Squeezed(pw).size() &&
+              best->words.size < best->norm_words)
+            break;
+        }
       }
       found.push_back(PersonMention(begin, end, best->norm,
                                     best->words.size < best->norm_words ? "mentions.cc surname"

@@ -116,14 +116,22 @@ uint32_t SkipBackFiller(const Analysis& a, uint32_t pos) {
   return static_cast<uint32_t>(p);
 }
 
+// The word scans read Arabic letters of two bytes without decoding them.
 Word NextWord(const Analysis& a, uint32_t pos) {
+  const std::string_view text = a.text;
   size_t p = pos;
-  while (p < a.text.size() && (a.text[p] == ' ' || a.text[p] == '\t')) ++p;
+  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
   Word w;
-  w.begin = w.end = static_cast<uint32_t>(p);
-  while (p < a.text.size()) {
+  w.begin = static_cast<uint32_t>(p);
+  while (p < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[p]);
+    if (c >= 0xD8 && c <= 0xDB && p + 1 < text.size()) {
+      if (!text_util::IsArabicLetter2(c, static_cast<unsigned char>(text[p + 1]))) break;
+      p += 2;
+      continue;
+    }
     size_t q = p;
-    if (!IsArabicLetter(Decode(a.text, &q))) break;
+    if (!IsArabicLetter(Decode(text, &q))) break;
     p = q;
   }
   w.end = static_cast<uint32_t>(p);
@@ -131,28 +139,47 @@ Word NextWord(const Analysis& a, uint32_t pos) {
 }
 
 Word PreviousWord(const Analysis& a, uint32_t pos) {
-  size_t p = std::min<size_t>(pos, a.text.size());
-  while (p > 0 && (a.text[p - 1] == ' ' || a.text[p - 1] == '\t')) --p;
+  const std::string_view text = a.text;
+  size_t p = std::min<size_t>(pos, text.size());
+  while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
   Word w;
-  w.begin = w.end = static_cast<uint32_t>(p);
+  w.end = static_cast<uint32_t>(p);
   while (p > 0) {
+    if (p >= 2) {
+      const unsigned char lead = static_cast<unsigned char>(text[p - 2]);
+      const unsigned char next = static_cast<unsigned char>(text[p - 1]);
+      if (lead >= 0xD8 && lead <= 0xDB && (next & 0xC0) == 0x80) {
+        if (!text_util::IsArabicLetter2(lead, next)) break;
+        p -= 2;
+        continue;
+      }
+    }
     size_t start;
-    if (!IsArabicLetter(DecodeBefore(a.text, p, &start))) break;
+    if (!IsArabicLetter(DecodeBefore(text, p, &start))) break;
     p = start;
   }
   w.begin = static_cast<uint32_t>(p);
   return w;
 }
 
-std::string WithoutProclitics(std::string_view word) {
+std::string_view WithoutProclitics(std::string_view word, std::string* buffer) {
   constexpr std::string_view kWaw = "\xD9\x88", kFa = "\xD9\x81", kBa = "\xD8\xA8", kLam = "\xD9\x84",
                              kKaf = "\xD9\x83";
   std::string_view w = word;
   if ((StartsWith(w, kWaw) || StartsWith(w, kFa)) && Letters(w) > 3) w.remove_prefix(2);
-  if (StartsWith(w, "\xD9\x84\xD9\x84") && Letters(w) > 3) return std::string(kAl) + std::string(w.substr(4));
+  if (StartsWith(w, "\xD9\x84\xD9\x84") && Letters(w) > 3) {
+    buffer->assign(kAl.data(), kAl.size());
+    buffer->append(w.data() + 4, w.size() - 4);
+    return *buffer;
+  }
   if ((StartsWith(w, kBa) || StartsWith(w, kKaf) || StartsWith(w, kLam)) && StartsWith(w.substr(2), kAl))
     w.remove_prefix(2);
-  return std::string(w);
+  return w;
+}
+
+std::string WithoutProclitics(std::string_view word) {
+  std::string buffer;
+  return std::string(WithoutProclitics(word, &buffer));
 }
 
 std::string NameKey(std::string_view name) {

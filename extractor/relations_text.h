@@ -50,6 +50,10 @@ Word PreviousWord(const Analysis& a, uint32_t pos);
 // The word with a leading conjunction or preposition removed and the article
 // restored (للجمعية -> الجمعية, وبالمجلس -> المجلس, لجمعية -> جمعية).
 std::string WithoutProclitics(std::string_view word);
+// The same as a view of `word`, or of `*buffer` when the article is restored
+// (لل): no allocation once the buffer has room, for callers that ask it of
+// many words.
+std::string_view WithoutProclitics(std::string_view word, std::string* buffer);
 
 // Comparison key of a name: normalized, ة folded to ه, spaces collapsed.
 std::string NameKey(std::string_view name);
