@@ -86,6 +86,37 @@ Line ReadLine(std::string_view text, uint32_t begin, uint32_t end, size_t max_wo
   return line;
 }
 
+// The first word of the key of the line [begin, end) of `text`, as
+// ReadLine(text, begin, end, 1) keys it, without building the key unless ة
+// is there to fold (then in `*buffer`); empty when the line has no word.
+std::string_view FirstWordKey(std::string_view text, uint32_t begin, uint32_t end, std::string* buffer) {
+  size_t word_begin = end, word_end = end;
+  size_t p = begin;
+  while (p < end) {
+    const size_t at = p;
+    const unsigned char b = static_cast<unsigned char>(text[p]);
+    bool keep;
+    if (b >= 0xD8 && b <= 0xDB && p + 1 < text.size()) {  // an Arabic code point of two bytes
+      keep = text_util::IsArabicLetter2(b, static_cast<unsigned char>(text[p + 1]));
+      p += 2;
+    } else {
+      const char32_t c = text_util::Decode(text, &p);
+      keep = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)));
+    }
+    if (keep) {
+      if (word_begin == end) word_begin = at;
+      word_end = p;
+    } else if (word_begin != end) {
+      break;
+    }
+  }
+  const std::string_view word = text.substr(word_begin, word_end - word_begin);
+  if (word.find('\xA9') == std::string_view::npos) return word;
+  buffer->assign(word.data(), word.size());
+  Gazetteer::FoldKeys(buffer);
+  return *buffer;
+}
+
 // Byte ranges of the lines of `text`.
 std::vector<std::pair<uint32_t, uint32_t>> LineRanges(std::string_view text) {
   std::vector<std::pair<uint32_t, uint32_t>> lines;
@@ -167,10 +198,11 @@ void DropBoilerplate(const Analysis& analysis, std::vector<Candidate>* candidate
   const std::vector<std::pair<uint32_t, uint32_t>> lines = LineRanges(text);
   const std::vector<std::string>& first_words = FirstWordKeys();
   std::vector<std::pair<uint32_t, uint32_t>> dropped;  // byte ranges
+  std::string buffer;  // for FirstWordKey
   for (size_t i = 0; i < lines.size(); ++i) {
     // Most lines are ruled out by their first word.
-    const Line first = ReadLine(text, lines[i].first, lines[i].second, 1);
-    if (first.words == 0 || !std::binary_search(first_words.begin(), first_words.end(), first.key)) continue;
+    const std::string_view first = FirstWordKey(text, lines[i].first, lines[i].second, &buffer);
+    if (first.empty() || !std::binary_search(first_words.begin(), first_words.end(), first)) continue;
     const Line line = ReadLine(text, lines[i].first, lines[i].second, kMaxBoilerplateWords + 1);
     if (line.words > kMaxBoilerplateWords) continue;
     const bool boiler = AllShareWords(line) || StartsWithAny(line.key, LinePhraseKeys());

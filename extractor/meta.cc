@@ -30,13 +30,21 @@ struct Line {
   uint32_t end = 0;
 };
 
-// Words of a line, counted up to one more than any test below needs.
-size_t WordCount(std::string_view text, const Line& line) {
+// Words of a line, counted up to `max_words` + 1 (one more than the caller
+// tests for). Arabic letters of two bytes are told without decoding them.
+size_t WordCount(std::string_view text, const Line& line, size_t max_words) {
   size_t words = 0;
   bool in_word = false;
-  for (size_t p = line.begin; p < line.end && words <= kMaxTitleWords;) {
-    const char32_t c = text_util::Decode(text, &p);
-    const bool letter = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
+  for (size_t p = line.begin; p < line.end && words <= max_words;) {
+    const unsigned char b = static_cast<unsigned char>(text[p]);
+    bool letter;
+    if (b >= 0xD8 && b <= 0xDB && p + 1 < text.size()) {
+      letter = text_util::IsArabicLetter2(b, static_cast<unsigned char>(text[p + 1]));
+      p += 2;
+    } else {
+      const char32_t c = text_util::Decode(text, &p);
+      letter = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
+    }
     if (letter && !in_word) ++words;
     in_word = letter;
   }
@@ -99,9 +107,9 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
   if (lines.size() < 2) return;
   // Title.
   size_t t = 0;
-  size_t title_words = WordCount(a.text, lines[0]);
+  size_t title_words = WordCount(a.text, lines[0], kMaxTitleWords);
   if (title_words <= 2) {  // a section name first
-    const size_t second = WordCount(a.text, lines[1]);
+    const size_t second = WordCount(a.text, lines[1], kMaxTitleWords);
     if (second >= 4) {
       t = 1;
       title_words = second;
@@ -117,7 +125,7 @@ void ExtractMeta(const Analysis& a, const std::vector<Candidate>& entities, Meta
   for (size_t i = first; i < lines.size() && i < first + kMaxBylineLines; ++i) {
     const Line& line = lines[i];
     if (rel::Between(a, line.begin, line.end) == title_text) continue;  // the title again
-    if (WordCount(a.text, line) > kMaxBylineWords) break;
+    if (WordCount(a.text, line, kMaxBylineWords) > kMaxBylineWords) break;
     for (const auto& [sb, se] : Segments(a.text, line)) {
       const std::string_view seg = rel::Between(a, sb, se);
       const rel::Word w = rel::NextWord(a, rel::SkipFiller(a, sb, ""));
