@@ -43,8 +43,7 @@ class WordMemo {
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.id == kEmpty) break;
-      if (slot.hash == hash && slot.size == word.size() &&
-          std::memcmp(arena_.data() + slot.offset, word.data(), word.size()) == 0)
+      if (slot.hash == hash && slot.size == word.size() && SameBytes(arena_.data() + slot.offset, word.data(), word.size()))
         return values_[slot.id];
     }
     const V value = compute(word);
@@ -91,6 +90,33 @@ class WordMemo {
       mix(v);
     }
     return h ^ (h >> 29);
+  }
+
+  // Whether the `n` bytes at `a` and `b` are equal, compared inline like
+  // Hash reads them (a call to memcmp costs more than most words).
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      uint64_t x, y;
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        if (x != y) return false;
+      }
+      std::memcpy(&x, a + n - 8, 8);
+      std::memcpy(&y, b + n - 8, 8);
+      return x == y;
+    }
+    if (n >= 4) {
+      uint32_t x, y, u, v;
+      std::memcpy(&x, a, 4);
+      std::memcpy(&y, b, 4);
+      std::memcpy(&u, a + n - 4, 4);
+      std::memcpy(&v, b + n - 4, 4);
+      return x == y && u == v;
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
   }
 
   void Clear() {
