@@ -494,6 +494,14 @@ class Mentions {
   std::vector<Mention> list_;  // sorted by words
 };
 
+// The low six bits of the last byte and of the third byte from the end of
+// `text` (three bytes or more): the last two letters when they are Arabic.
+constexpr size_t kTailKeys = 1 << 12;
+inline size_t TailKey(const char* end) {
+  return (static_cast<size_t>(static_cast<unsigned char>(end[-3]) & 0x3F) << 6) |
+         (static_cast<unsigned char>(end[-1]) & 0x3F);
+}
+
 // The mentions that can be linked, by first word, with a filter on the edges
 // of the first words.
 class FirstWordIndex {
@@ -502,25 +510,36 @@ class FirstWordIndex {
     for (const Mention& m : mentions.list()) {
       if (m.ambiguous) continue;
       sorted_.push_back(&m);
-      const size_t edge = EdgeKey(m.words.word[0]);
+      const std::string_view first = m.words.word[0];
+      const size_t edge = EdgeKey(first);
       edges_[edge] = true;
       last_bytes_ |= uint64_t{1} << (edge & 0x3F);
+      // A form of a token that is this word ends with the token's last
+      // three bytes, unless the word is that short or is ال and a stem of
+      // fewer bytes (للم -> الم).
+      const bool short_tail =
+          first.size() < 3 || (text_util::StartsWith(first, kAl) && first.size() < kAl.size() + 3);
+      if (short_tail) any_tail_ = true;
+      else tails_[TailKey(first.data() + first.size())] = true;
     }
   }
 
   // The first token from `t` on (or tokens.size()) that may start a
   // mention: an Arabic token (two bytes or more) whose last byte, shared by
-  // all its forms, ends some first word. Most tokens are passed over here, in
-  // a loop of a few instructions each.
+  // all its forms, ends some first word, and then whose last two letters
+  // (also those of its forms, see the constructor) do. Most tokens are
+  // passed over here, in a loop of a few instructions each.
   size_t NextToken(const std::vector<Token>& tokens, std::string_view key_text, size_t t) const {
     const Token* const token = tokens.data();
     const size_t n = tokens.size();
     const char* const key = key_text.data();
     const uint64_t last_bytes = last_bytes_;
-    for (; t < n; ++t)
-      if (token[t].kind == TokenKind::kArabic &&
-          (last_bytes >> (static_cast<unsigned char>(key[token[t].end - 1]) & 0x3F) & 1))
-        break;
+    for (; t < n; ++t) {
+      const Token& k = token[t];
+      if (k.kind != TokenKind::kArabic || !(last_bytes >> (static_cast<unsigned char>(key[k.end - 1]) & 0x3F) & 1))
+        continue;
+      if (any_tail_ || (k.end - k.begin >= 3 && tails_[TailKey(key + k.end)])) break;
+    }
     return t;
   }
   bool HasEdges(size_t edge_key) const { return edges_[edge_key]; }
@@ -539,6 +558,8 @@ class FirstWordIndex {
   std::vector<const Mention*> sorted_;
   std::bitset<kEdgeKeys> edges_;
   uint64_t last_bytes_ = 0;  // bit b: a first word ends with a byte whose low six bits are b
+  std::bitset<kTailKeys> tails_;  // TailKey of the first words
+  bool any_tail_ = false;         // a first word too short for TailKey to rule out forms
 };
 
 // Full names again (a repeated name needs no context the second time) and
