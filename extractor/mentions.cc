@@ -202,7 +202,8 @@ size_t NextNisbaShape(const std::vector<Token>& tokens, std::string_view text, s
   const unsigned char* const b = reinterpret_cast<const unsigned char*>(text.data());
   for (; t < last; ++t) {
     const Token& k = token[t];
-    if (k.kind == TokenKind::kArabic && k.end - k.begin >= 10 && b[k.end - 2] == 0xD9 && b[k.end - 1] == 0x8A) break;
+    // The last byte first: it rules out most tokens, of any kind.
+    if (b[k.end - 1] == 0x8A && k.end - k.begin >= 10 && b[k.end - 2] == 0xD9 && k.kind == TokenKind::kArabic) break;
   }
   return t;
 }
