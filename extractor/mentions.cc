@@ -54,8 +54,14 @@ bool Insert(std::vector<Candidate>* entities, Candidate c) {
     if (inside.end > c.end || !gives_way || inside.type == "ROLE") return false;
     ++last;
   }
-  entities->erase(entities->begin() + k, entities->begin() + last);
-  entities->insert(entities->begin() + k, std::move(c));
+  // In the place of the first entity that gives way, if any: the vector
+  // shifts once at most (not at all when one entity gives way).
+  if (last == k) {
+    entities->insert(entities->begin() + k, std::move(c));
+  } else {
+    (*entities)[k] = std::move(c);
+    entities->erase(entities->begin() + k + 1, entities->begin() + last);
+  }
   return true;
 }
 
