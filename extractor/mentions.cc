@@ -463,6 +463,7 @@ class Mentions {
   void Build() {
     std::stable_sort(given_.begin(), given_.end(),
                      [](const Given& x, const Given& y) { return WordsBefore(x.words, y.words); });
+    list_.reserve(given_.size());
     for (const Given& g : given_) {
       if (list_.empty() || !(list_.back().words == g.words)) {
         list_.push_back(Mention{g.words, *g.norm, NameWordCount(*g.norm)});
