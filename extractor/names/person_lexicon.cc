@@ -394,8 +394,8 @@ bool PersonLexicon::IsNameSuffix(std::string_view word) const {
   if (rules_ == nullptr) return false;
   const PersonClasses& classes = ClassesOf(*rules_);
   // The key of a word without blanks is as long as the word (ة and its
-  // folded ه both take two bytes), and starts with its first two letters
-  // when no ة is there: most words are turned away by length or by them.
+  // folded ه both take two bytes): most words are turned away by length or
+  // by the filter of the keys.
   if (!((classes.name_suffix_sizes >> std::min<size_t>(word.size(), 63)) & 1)) return false;
   if (!classes.suffix_keys.MayHold(word)) return false;
   return rules_->ClassValue(classes.name_suffix, word).has_value();
