@@ -1,6 +1,9 @@
 #include "khabar/runner.h"
 
 #include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -29,6 +32,65 @@ bool ReadBatch(ArticleReader* reader, const RunOptions& options, std::vector<Art
   return !batch->empty();
 }
 
+// Worker threads kept for the whole run. The extraction stages keep
+// per-thread answers about words and matches; threads started anew for each
+// batch of 256 articles would start those caches over every time.
+class Workers {
+ public:
+  explicit Workers(int n) {
+    for (int t = 0; t < n; ++t) threads_.emplace_back([this] { Loop(); });
+  }
+  ~Workers() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      quit_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  // Runs `work` once on every worker; returns at once.
+  void Start(std::function<void()> work) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      work_ = std::move(work);
+      running_ = threads_.size();
+      ++round_;
+    }
+    wake_.notify_all();
+  }
+  // Blocks until every worker has finished the work of the last Start.
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [this] { return running_ == 0; });
+  }
+
+ private:
+  void Loop() {
+    uint64_t seen = 0;
+    while (true) {
+      std::function<void()> work;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return quit_ || round_ != seen; });
+        if (quit_) return;
+        seen = round_;
+        work = work_;
+      }
+      work();
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (--running_ == 0) done_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::function<void()> work_;
+  size_t running_ = 0;
+  uint64_t round_ = 0;
+  bool quit_ = false;
+  std::vector<std::thread> threads_;
+};
+
 }  // namespace
 
 RunStats RunPipeline(const Pipeline& pipeline, ArticleReader* reader, const RunOptions& options,
@@ -49,6 +111,7 @@ RunStats RunPipeline(const Pipeline& pipeline, ArticleReader* reader, const RunO
     }
     return true;
   };
+  Workers workers(threads);
   bool more = ReadBatch(reader, options, &batch, on_file_error, &stats);
   bool stop = false;
   while (more && !stop) {
@@ -61,11 +124,10 @@ RunStats RunPipeline(const Pipeline& pipeline, ArticleReader* reader, const RunO
         if (options.format) options.format(records[i], &texts[i]);
       }
     };
-    std::vector<std::thread> workers;
-    for (int t = 0; t < threads; ++t) workers.emplace_back(work);
+    workers.Start(work);
     stop = !deliver();
     if (!stop) more = ReadBatch(reader, options, &next, on_file_error, &stats);
-    for (std::thread& w : workers) w.join();
+    workers.Wait();
     done.swap(records);
     done_texts.swap(texts);
     batch.swap(next);
