@@ -27,8 +27,8 @@ struct Rule;
 
 class GroupCache {
  public:
-  static constexpr size_t kMaxEntries = 1 << 16;
-  static constexpr size_t kMaxBytes = 8 << 20;
+  static constexpr size_t kMaxEntries = 1 << 15;
+  static constexpr size_t kMaxBytes = 4 << 20;
 
   // Forgets everything when `rule_set` (RuleSet::instance) is not the set
   // the kept matches came from.
