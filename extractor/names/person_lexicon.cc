@@ -249,33 +249,23 @@ class KeyFilter {
     const uint64_t x = v ^ (kOnes * 0xA9);
     return (((v - kOnes * 0x21) & ~v) | ((x - kOnes) & ~x)) & kHigh;
   }
-  // A hash of `word` eight bytes at a time, and whether the word is its own
-  // lookup key (RuleSet folds ة and collapses blanks): false, conservatively,
-  // when a byte is below 0x21 or is 0xA9.
+  // Whether the word is its own lookup key (RuleSet folds ة and collapses
+  // blanks; false, conservatively, when a byte is below 0x21 or is 0xA9),
+  // and then its hash.
   static bool PlainHash(std::string_view word, uint64_t* hash) {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
     const char* p = word.data();
     const size_t n = word.size();
-    uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
-    auto mix = [&](uint64_t v) {
-      h = (h ^ v) * kMul;
-      h ^= h >> 29;
-    };
     uint64_t v;
-    if (n >= 8) {
-      for (size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&v, p + i, 8);
-        if (FoldsOrBlanks(v)) return false;
-        mix(v);
-      }
-      std::memcpy(&v, p + n - 8, 8);  // overlaps the block before (the length is in the hash)
-    } else {
-      v = 0x8080808080808080ull;  // a byte neither blank nor A9 where the word is shorter
-      std::memcpy(&v, p, n);
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+      std::memcpy(&v, p + i, 8);
+      if (FoldsOrBlanks(v)) return false;
     }
-    if (FoldsOrBlanks(v)) return false;
-    mix(v);
-    *hash = h * kMul;
+    if (n % 8 != 0) {
+      v = 0x8080808080808080ull;  // bytes neither blank nor A9 past the word's end
+      std::memcpy(&v, p + n - n % 8, n % 8);
+      if (FoldsOrBlanks(v)) return false;
+    }
+    *hash = WordMemo<uint16_t>::Hash(word);
     return true;
   }
 

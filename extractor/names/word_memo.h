@@ -51,17 +51,9 @@ class WordMemo {
     return value;
   }
 
- private:
-  static constexpr uint32_t kEmpty = UINT32_MAX;
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0;  // of the word in arena_
-    uint32_t size = 0;
-    uint32_t id = kEmpty;  // into values_
-  };
-
-  // Eight bytes at a time (words are short; Arabic letters take two bytes);
-  // the last block overlaps the one before it (the length is in the hash).
+  // A hash of a word, eight bytes at a time (words are short; Arabic letters
+  // take two bytes); the last block overlaps the one before it (the length
+  // is in the hash). Also for filters over the same words.
   static uint64_t Hash(std::string_view w) {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
     const char* p = w.data();
@@ -91,6 +83,16 @@ class WordMemo {
     }
     return h ^ (h >> 29);
   }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;  // of the word in arena_
+    uint32_t size = 0;
+    uint32_t id = kEmpty;  // into values_
+  };
+
 
   // Whether the `n` bytes at `a` and `b` are equal, compared inline like
   // Hash reads them (a call to memcmp costs more than most words).
