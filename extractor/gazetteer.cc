@@ -215,6 +215,11 @@ void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<FormId
                       std::vector<GazetteerHit>* hits) const {
   auto id = [&](uint32_t t, int form) { return ids[t][form]; };
   for (uint32_t i = 0; i < tokens.size(); ++i) {
+    // Most tokens have no form that is a word of any name: all their ids are
+    // kNotFound (all bits set), and so is their AND.
+    uint32_t all = WordTable::kNotFound;
+    for (uint32_t word : ids[i]) all &= word;
+    if (all == WordTable::kNotFound) continue;
     GazetteerHit hit;
     if (LongestAt(i, tokens, id, &hit)) hits->push_back(hit);
   }

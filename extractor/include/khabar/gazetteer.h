@@ -53,7 +53,8 @@ class Gazetteer {
   void Match(std::string_view key_text, const std::vector<Token>& tokens,
              std::vector<GazetteerHit>* hits) const;
   // The same from the word ids of the token forms, looked up beforehand
-  // (ids[t][f] = WordId of form f of token t, see kMaxForms).
+  // (ids[t][f] = WordId of form f of token t, see kMaxForms; kNotFound for a
+  // form the token does not have).
   using FormIds = std::array<uint32_t, kMaxForms>;
   void Match(const std::vector<Token>& tokens, const std::vector<FormIds>& ids,
              std::vector<GazetteerHit>* hits) const;
