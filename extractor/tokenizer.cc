@@ -4,6 +4,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "khabar/normalizer.h"
 
 namespace khabar {
@@ -66,6 +70,29 @@ inline bool IsCommonLetterAt(std::string_view s, size_t at) {
   return pair - 0xD8A1 <= 0xD98A - 0xD8A1;
 }
 
+// The end of the run of common Arabic letters (see IsCommonLetterAt) that
+// starts at `pos`. With SSE2, eight letters are tested at once: each 16-bit
+// lane holds a letter's two bytes, swapped so the lead byte is high; a lane
+// minus D8A1 is at most E9 for a common letter.
+inline size_t SkipCommonLetters(std::string_view s, size_t pos) {
+#if defined(__SSE2__)
+  constexpr size_t kBlock = 16;
+  while (pos + kBlock <= s.size()) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos));
+    const __m128i pairs = _mm_or_si128(_mm_slli_epi16(bytes, 8), _mm_srli_epi16(bytes, 8));
+    const __m128i offset = _mm_sub_epi16(pairs, _mm_set1_epi16(static_cast<int16_t>(0xD8A1)));
+    const __m128i common = _mm_cmpeq_epi16(_mm_subs_epu16(offset, _mm_set1_epi16(0xD98A - 0xD8A1)),
+                                           _mm_setzero_si128());
+    // Two bits per letter: the first clear bit is the first byte not in the run.
+    const uint32_t mask = static_cast<uint32_t>(_mm_movemask_epi8(common));
+    if (mask != 0xFFFF) return pos + static_cast<size_t>(__builtin_ctz(~mask));
+    pos += kBlock;
+  }
+#endif
+  while (IsCommonLetterAt(s, pos)) pos += kLetter;
+  return pos;
+}
+
 }  // namespace
 
 std::string_view Token::WithArticle(std::string_view rest, std::string* scratch) {
@@ -102,6 +129,44 @@ int ComputeStems(std::string_view word, Stem out[kMaxStems]) {
   return n;
 }
 
+namespace {
+
+// The end of a token whose code points up to `pos` are of kind `kind`: the
+// token extends while the kind stays the same (glued letters and digits
+// split) and no blank comes. Out of line so that the loop over the common
+// letters keeps its variables in registers.
+[[gnu::noinline]] size_t ExtendToken(std::string_view text, size_t pos, TokenKind kind) {
+  // First over the common Arabic letters, two bytes each.
+  if (kind == TokenKind::kArabic) pos = SkipCommonLetters(text, pos);
+  while (pos < text.size() && text[pos] != ' ' && text[pos] != '\n') {
+    size_t next = pos;
+    char32_t d = DecodeUtf8(text, &next);
+    if (Classify(d) != kind || IsSpace(d)) break;
+    pos = next;
+  }
+  return pos;
+}
+
+// A scanned token: its end and kind, returned in registers.
+struct Scanned {
+  size_t end;
+  TokenKind kind;
+  bool is_space;  // the code point at the start is a space: no token
+};
+
+// Scans the token at `begin` whose first code point is not a blank or a
+// common Arabic letter.
+[[gnu::noinline]] Scanned ScanToken(std::string_view text, size_t begin) {
+  size_t pos = begin;
+  const char32_t c = DecodeUtf8(text, &pos);
+  if (IsSpace(c)) return Scanned{pos, TokenKind::kOther, true};
+  const TokenKind kind = Classify(c);
+  if (kind != TokenKind::kPunct) pos = ExtendToken(text, pos, kind);
+  return Scanned{pos, kind, false};
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5);
@@ -114,30 +179,23 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     const size_t begin = pos;
-    char32_t c = DecodeUtf8(text, &pos);
-    if (IsSpace(c)) continue;
-    TokenKind kind = Classify(c);
-    if (kind != TokenKind::kPunct) {
-      // Extend while the kind stays the same (glued letters and digits split);
-      // first over the common Arabic letters, two bytes each.
-      if (kind == TokenKind::kArabic) {
-        while (IsCommonLetterAt(text, pos)) pos += kLetter;
-      }
-      // A blank ends any token.
-      while (pos < text.size() && text[pos] != ' ' && text[pos] != '\n') {
-        size_t next = pos;
-        char32_t d = DecodeUtf8(text, &next);
-        if (Classify(d) != kind || IsSpace(d)) break;
-        pos = next;
-      }
+    TokenKind kind = TokenKind::kArabic;
+    if (IsCommonLetterAt(text, pos)) {
+      pos = SkipCommonLetters(text, pos + kLetter);
+      if (pos < text.size() && text[pos] != ' ' && text[pos] != '\n') pos = ExtendToken(text, pos, kind);
+    } else {
+      const Scanned scanned = ScanToken(text, begin);
+      pos = scanned.end;
+      if (scanned.is_space) continue;
+      kind = scanned.kind;
     }
-    Token token;
+    Token& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(pos);
     token.kind = kind;
-    if (kind == TokenKind::kArabic)
+    // A word of fewer than three letters has no stems.
+    if (kind == TokenKind::kArabic && pos - begin >= 3 * kLetter)
       token.num_stems = static_cast<uint8_t>(ComputeStems(text.substr(begin, pos - begin), token.stems));
-    tokens.push_back(token);
   }
   return tokens;
 }
