@@ -9,6 +9,7 @@
 #define KHABAR_WORD_TABLE_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,15 +22,71 @@ class WordTable {
 
   // The id of `word`, adding it if new. Ids are 0, 1, 2... in insertion order.
   uint32_t Insert(std::string_view word);
-  // The id of `word`, or kNotFound.
-  uint32_t Find(std::string_view word) const;
+  // The id of `word`, or kNotFound. Inline: it is called once per form of
+  // every token, and most words are not found after a probe or two.
+  uint32_t Find(std::string_view word) const {
+    if (slots_.empty()) return kNotFound;
+    const uint64_t h = Hash(word);
+    const uint64_t tag = h >> 32;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return kNotFound;
+      if ((slot >> 32) == tag && Equal(static_cast<uint32_t>(slot) - 1, word)) return static_cast<uint32_t>(slot) - 1;
+    }
+  }
   size_t size() const { return spans_.size(); }
   // The word of an id.
   std::string_view Word(uint32_t id) const { return std::string_view(arena_).substr(spans_[id].first, spans_[id].second); }
 
  private:
-  static uint64_t Hash(std::string_view word);
-  bool Equal(uint32_t id, std::string_view word) const;
+  static uint64_t Load64(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  }
+  static uint32_t Load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  }
+  // The two halves of the 128-bit product of a and b, folded together.
+  static uint64_t Fold(uint64_t a, uint64_t b) {
+    const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+    return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+  }
+  static uint64_t Hash(std::string_view w) {
+    // A word of up to 16 bytes (most words: Arabic letters take two bytes) is
+    // read as two blocks that may overlap, so it takes one 64 x 64 -> 128-bit
+    // multiply whose halves are folded together; longer words fold their
+    // leading blocks into the seed first. The length is in the seed, so
+    // overlaps do not make different lengths collide.
+    constexpr uint64_t kSeed = 0xA0761D6478BD642Full;
+    constexpr uint64_t kMul = 0xE7037ED1A0B428DBull;
+    const char* p = w.data();
+    const size_t n = w.size();
+    uint64_t seed = kSeed ^ n;
+    uint64_t a = 0, b = 0;
+    if (n > 16) {
+      for (size_t i = 0; i + 16 < n; i += 8) seed = Fold(seed ^ Load64(p + i), kMul);
+      a = Load64(p + n - 16);
+      b = Load64(p + n - 8);
+    } else if (n >= 8) {
+      a = Load64(p);
+      b = Load64(p + n - 8);
+    } else if (n >= 4) {
+      a = Load32(p);
+      b = Load32(p + n - 4);
+    } else if (n > 0) {
+      const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+      a = (byte(0) << 16) | (byte(n / 2) << 8) | byte(n - 1);
+    }
+    return Fold(a ^ seed, b ^ kMul);
+  }
+  // Whether the n bytes at a and b are equal.
+  static bool SameBytes(const char* a, const char* b, size_t n);
+  // Out of line: only a probe whose tag matches compares the words.
+  [[gnu::noinline]] bool Equal(uint32_t id, std::string_view word) const;
   void Grow();
   static void Place(uint64_t hash, uint32_t id, std::vector<uint64_t>* slots);
 
