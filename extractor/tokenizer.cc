@@ -70,6 +70,20 @@ inline bool IsCommonLetterAt(std::string_view s, size_t at) {
   return pair - 0xD8A1 <= 0xD98A - 0xD8A1;
 }
 
+// Whether a word at s[at] (at least one common letter) starts with a letter
+// that begins a proclitic or the article (و ف ب ل ك ا): the words that
+// may have stems.
+inline bool MayHaveStems(std::string_view s, size_t at) {
+  const uint32_t pair = (static_cast<uint32_t>(static_cast<unsigned char>(s[at])) << 8) |
+                        static_cast<unsigned char>(s[at + 1]);
+  switch (pair) {
+    case 0xD988: case 0xD981: case 0xD8A8: case 0xD984: case 0xD983: case 0xD8A7:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The end of the run of common Arabic letters (see IsCommonLetterAt) that
 // starts at `pos`. With SSE2, eight letters are tested at once: each 16-bit
 // lane holds a letter's two bytes, swapped so the lead byte is high; a lane
@@ -194,7 +208,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     token.end = static_cast<uint32_t>(pos);
     token.kind = kind;
     // A word of fewer than three letters has no stems.
-    if (kind == TokenKind::kArabic && pos - begin >= 3 * kLetter)
+    if (kind == TokenKind::kArabic && pos - begin >= 3 * kLetter && MayHaveStems(text, begin))
       token.num_stems = static_cast<uint8_t>(ComputeStems(text.substr(begin, pos - begin), token.stems));
   }
   return tokens;
