@@ -214,7 +214,8 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
 void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<FormIds>& ids,
                       std::vector<GazetteerHit>* hits) const {
   auto id = [&](uint32_t t, int form) { return ids[t][form]; };
-  for (uint32_t i = 0; i < tokens.size(); ++i) {
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t i = 0; i < n; ++i) {
     // Most tokens have no form that is a word of any name: all their ids are
     // kNotFound (all bits set), and so is their AND.
     uint32_t all = WordTable::kNotFound;
