@@ -193,23 +193,26 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     const size_t begin = pos;
+    size_t end;
     TokenKind kind = TokenKind::kArabic;
     if (IsCommonLetterAt(text, pos)) {
-      pos = SkipCommonLetters(text, pos + kLetter);
-      if (pos < text.size() && text[pos] != ' ' && text[pos] != '\n') pos = ExtendToken(text, pos, kind);
+      end = SkipCommonLetters(text, pos + kLetter);
+      // Usually a blank follows, which the next token need not look at again.
+      pos = end + 1;
+      if (end < text.size() && text[end] != ' ' && text[end] != '\n') pos = end = ExtendToken(text, end, kind);
     } else {
       const Scanned scanned = ScanToken(text, begin);
-      pos = scanned.end;
+      pos = end = scanned.end;
       if (scanned.is_space) continue;
       kind = scanned.kind;
     }
     Token& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(begin);
-    token.end = static_cast<uint32_t>(pos);
+    token.end = static_cast<uint32_t>(end);
     token.kind = kind;
     // A word of fewer than three letters has no stems.
-    if (kind == TokenKind::kArabic && pos - begin >= 3 * kLetter && MayHaveStems(text, begin))
-      token.num_stems = static_cast<uint8_t>(ComputeStems(text.substr(begin, pos - begin), token.stems));
+    if (kind == TokenKind::kArabic && end - begin >= 3 * kLetter && MayHaveStems(text, begin))
+      token.num_stems = static_cast<uint8_t>(ComputeStems(text.substr(begin, end - begin), token.stems));
   }
   return tokens;
 }
