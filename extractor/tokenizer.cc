@@ -70,18 +70,19 @@ inline bool IsCommonLetterAt(std::string_view s, size_t at) {
   return pair - 0xD8A1 <= 0xD98A - 0xD8A1;
 }
 
-// Whether a word at s[at] (at least one common letter) starts with a letter
-// that begins a proclitic or the article (و ف ب ل ك ا): the words that
-// may have stems.
+// Whether a word at s[at] (at least one letter) may start with a letter
+// that begins a proclitic or the article (و ف ب ل ك ا), the only words that
+// have stems. The low six bits of the letter's second byte tell these apart
+// from the other common letters; the few other code points that share them
+// only cost a needless ComputeStems.
 inline bool MayHaveStems(std::string_view s, size_t at) {
-  const uint32_t pair = (static_cast<uint32_t>(static_cast<unsigned char>(s[at])) << 8) |
-                        static_cast<unsigned char>(s[at + 1]);
-  switch (pair) {
-    case 0xD988: case 0xD981: case 0xD8A8: case 0xD984: case 0xD983: case 0xD8A7:
-      return true;
-    default:
-      return false;
-  }
+  constexpr uint64_t kBits = (uint64_t{1} << (0x88 & 0x3F)) |  // و
+                             (uint64_t{1} << (0x81 & 0x3F)) |  // ف
+                             (uint64_t{1} << (0xA8 & 0x3F)) |  // ب
+                             (uint64_t{1} << (0x84 & 0x3F)) |  // ل
+                             (uint64_t{1} << (0x83 & 0x3F)) |  // ك
+                             (uint64_t{1} << (0xA7 & 0x3F));   // ا
+  return (kBits >> (static_cast<unsigned char>(s[at + 1]) & 0x3F)) & 1;
 }
 
 // The end of the run of common Arabic letters (see IsCommonLetterAt) that
