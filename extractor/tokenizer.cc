@@ -47,16 +47,20 @@ inline bool IsSpace(char32_t c) {
   return IsRareSpace(c);
 }
 
-constexpr std::string_view kWaw = "\xD9\x88";   // و
-constexpr std::string_view kFa = "\xD9\x81";    // ف
-constexpr std::string_view kBa = "\xD8\xA8";    // ب
-constexpr std::string_view kLam = "\xD9\x84";   // ل
-constexpr std::string_view kKaf = "\xD9\x83";   // ك
+// Letters as the two bytes of their UTF-8 form read as a number, lead byte
+// high (see LetterAt).
+constexpr uint32_t kWawCode = 0xD988;   // و
+constexpr uint32_t kFaCode = 0xD981;    // ف
+constexpr uint32_t kBaCode = 0xD8A8;    // ب
+constexpr uint32_t kLamCode = 0xD984;   // ل
+constexpr uint32_t kKafCode = 0xD983;   // ك
+constexpr uint32_t kAlefCode = 0xD8A7;  // ا
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 constexpr size_t kLetter = 2;  // bytes of an Arabic letter
 
-inline bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+// The two bytes at s[at] (at + 2 <= s.size()) as a number, lead byte high.
+inline uint32_t LetterAt(std::string_view s, size_t at) {
+  return (static_cast<uint32_t>(static_cast<unsigned char>(s[at])) << 8) | static_cast<unsigned char>(s[at + 1]);
 }
 
 // Whether the two bytes at s[at] are an Arabic letter of U+0621..U+064A (the
@@ -64,10 +68,7 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
 // continuation byte, so these letters are one range of the two bytes read
 // as a number, lead byte high.
 inline bool IsCommonLetterAt(std::string_view s, size_t at) {
-  if (at + kLetter > s.size()) return false;
-  const uint32_t pair = (static_cast<uint32_t>(static_cast<unsigned char>(s[at])) << 8) |
-                        static_cast<unsigned char>(s[at + 1]);
-  return pair - 0xD8A1 <= 0xD98A - 0xD8A1;
+  return at + kLetter <= s.size() && LetterAt(s, at) - 0xD8A1 <= 0xD98A - 0xD8A1;
 }
 
 // Whether a word at s[at] (at least one letter) may start with a letter
@@ -117,30 +118,33 @@ std::string_view Token::WithArticle(std::string_view rest, std::string* scratch)
 }
 
 int ComputeStems(std::string_view word, Stem out[kMaxStems]) {
+  const size_t size = word.size();
+  if (size < 3 * kLetter) return 0;
   int n = 0;
+  // Keys shorter than two letters are not offered; one that restores the
+  // article has them. At most three stems are added.
   auto add = [&](size_t skip, size_t key_skip, bool add_article) {
-    size_t key_letters = (word.size() - key_skip) / kLetter + (add_article ? 2 : 0);
-    if (n < kMaxStems && key_letters >= 2 && key_skip < word.size())
+    if (add_article || size - key_skip >= 2 * kLetter)
       out[n++] = Stem{static_cast<uint16_t>(skip), static_cast<uint16_t>(key_skip), add_article};
   };
-  if (word.size() < 3 * kLetter) return 0;
-  size_t conj = (StartsWith(word, kWaw) || StartsWith(word, kFa)) ? kLetter : 0;
-  std::string_view after_conj = word.substr(conj);
+  // Three letters or more: the first two after a conjunction can be read.
+  const uint32_t first = LetterAt(word, 0);
+  const size_t conj = (first == kWawCode || first == kFaCode) ? kLetter : 0;
+  const uint32_t after_conj = conj ? LetterAt(word, conj) : first;
   // لل: preposition ل + article whose alef is elided.
-  if (StartsWith(after_conj, kLam) && StartsWith(after_conj.substr(kLetter), kLam) &&
-      after_conj.size() >= 4 * kLetter) {
+  if (after_conj == kLamCode && LetterAt(word, conj + kLetter) == kLamCode && size - conj >= 4 * kLetter) {
     if (conj) add(conj, conj, false);
     add(conj + kLetter, conj + 2 * kLetter, true);
     add(conj + kLetter, conj + 2 * kLetter, false);
     return n;
   }
   if (conj) add(conj, conj, false);
-  size_t prep = (StartsWith(after_conj, kBa) || StartsWith(after_conj, kLam) ||
-                 StartsWith(after_conj, kKaf)) ? kLetter : 0;
-  if (prep && after_conj.size() >= 3 * kLetter) add(conj + prep, conj + prep, false);
+  const size_t prep = (after_conj == kBaCode || after_conj == kLamCode || after_conj == kKafCode) ? kLetter : 0;
+  if (prep && size - conj >= 3 * kLetter) add(conj + prep, conj + prep, false);
   // The article: keep it in the span, drop it from the key.
-  std::string_view stem = word.substr(conj + prep);
-  if (StartsWith(stem, kAl)) add(conj + prep, conj + prep + kAl.size(), false);
+  const size_t stem = conj + prep;
+  if (stem + kAl.size() <= size && LetterAt(word, stem) == kAlefCode && LetterAt(word, stem + kLetter) == kLamCode)
+    add(stem, stem + kAl.size(), false);
   return n;
 }
 
