@@ -75,7 +75,7 @@ inline bool IsCommonLetterAt(std::string_view s, size_t at) {
 // that begins a proclitic or the article (و ف ب ل ك ا), the only words that
 // have stems. The low six bits of the letter's second byte tell these apart
 // from the other common letters; the few other code points that share them
-// only cost a needless ComputeStems.
+// only cost a needless StemsOf.
 inline bool MayHaveStems(std::string_view s, size_t at) {
   constexpr uint64_t kBits = (uint64_t{1} << (0x88 & 0x3F)) |  // و
                              (uint64_t{1} << (0x81 & 0x3F)) |  // ف
@@ -109,15 +109,8 @@ inline size_t SkipCommonLetters(std::string_view s, size_t pos) {
   return pos;
 }
 
-}  // namespace
-
-std::string_view Token::WithArticle(std::string_view rest, std::string* scratch) {
-  scratch->assign(kAl);
-  scratch->append(rest);
-  return *scratch;
-}
-
-int ComputeStems(std::string_view word, Stem out[kMaxStems]) {
+// ComputeStems, inlined into Tokenize, which calls it for most Arabic words.
+[[gnu::always_inline]] inline int StemsOf(std::string_view word, Stem out[kMaxStems]) {
   const size_t size = word.size();
   if (size < 3 * kLetter) return 0;
   int n = 0;
@@ -147,6 +140,16 @@ int ComputeStems(std::string_view word, Stem out[kMaxStems]) {
     add(stem, stem + kAl.size(), false);
   return n;
 }
+
+}  // namespace
+
+std::string_view Token::WithArticle(std::string_view rest, std::string* scratch) {
+  scratch->assign(kAl);
+  scratch->append(rest);
+  return *scratch;
+}
+
+int ComputeStems(std::string_view word, Stem out[kMaxStems]) { return StemsOf(word, out); }
 
 namespace {
 
@@ -217,7 +220,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     token.kind = kind;
     // A word of fewer than three letters has no stems.
     if (kind == TokenKind::kArabic && end - begin >= 3 * kLetter && MayHaveStems(text, begin))
-      token.num_stems = static_cast<uint8_t>(ComputeStems(text.substr(begin, end - begin), token.stems));
+      token.num_stems = static_cast<uint8_t>(StemsOf(text.substr(begin, end - begin), token.stems));
   }
   return tokens;
 }
