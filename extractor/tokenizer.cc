@@ -2,8 +2,6 @@
 
 #include <unicode/uchar.h>
 
-#include <cstring>
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
