@@ -152,6 +152,19 @@ size_t MaxBytes(const Entity& e) {
 
 size_t MaxBytes(const Relation& rel) { return kMaxRelationFrame + MaxStringBytes(rel.type) + MaxStringBytes(rel.rule); }
 
+size_t MaxBytes(const std::string& s) { return MaxStringBytes(s); }
+
+// The items of a list, comma-separated, each written by `write` into room
+// made for it.
+template <typename T, typename Write>
+void List(const std::vector<T>& items, Writer* w, Write write) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    w->Reserve(1 + MaxBytes(items[i]));
+    if (i) w->Char(',');
+    write(items[i]);
+  }
+}
+
 // The fields below take their lead, `,"key":`, whole.
 template <size_t N>
 void StringField(const char (&lead)[N], const std::string& value, Writer* w, bool always = false) {
@@ -197,10 +210,7 @@ void AppendRecordJson(const Record& r, std::string* out) {
   StringField(",\"outlet\":", r.meta.outlet, &w);
   w.DropComma(meta_begin);
   w.Raw("},\"entities\":[");
-  for (size_t i = 0; i < r.entities.size(); ++i) {
-    const Entity& e = r.entities[i];
-    w.Reserve(MaxBytes(e));
-    if (i) w.Char(',');
+  List(r.entities, &w, [&w](const Entity& e) {
     w.Raw("{\"type\":");
     w.String(e.type);
     StringField(",\"subtype\":", e.subtype, &w);
@@ -215,13 +225,10 @@ void AppendRecordJson(const Record& r, std::string* out) {
     StringField(",\"id\":", e.id, &w);
     StringField(",\"rule\":", e.rule, &w, true);
     w.Char('}');
-  }
+  });
   w.Reserve(kMaxListEnd);
   w.Raw("],\"relations\":[");
-  for (size_t i = 0; i < r.relations.size(); ++i) {
-    const Relation& rel = r.relations[i];
-    w.Reserve(MaxBytes(rel));
-    if (i) w.Char(',');
+  List(r.relations, &w, [&w](const Relation& rel) {
     w.Raw("{\"type\":");
     w.String(rel.type);
     OptionalIndex(",\"person\":", rel.person, &w);
@@ -229,14 +236,10 @@ void AppendRecordJson(const Record& r, std::string* out) {
     OptionalIndex(",\"org\":", rel.org, &w);
     StringField(",\"rule\":", rel.rule, &w, true);
     w.Char('}');
-  }
+  });
   w.Reserve(kMaxListEnd);
   w.Raw("],\"errors\":[");
-  for (size_t i = 0; i < r.errors.size(); ++i) {
-    w.Reserve(1 + MaxStringBytes(r.errors[i]));
-    if (i) w.Char(',');
-    w.String(r.errors[i]);
-  }
+  List(r.errors, &w, [&w](const std::string& error) { w.String(error); });
   w.Reserve(kMaxListEnd);
   w.Raw("]}\n");
   w.Finish();
