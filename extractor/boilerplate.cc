@@ -94,15 +94,9 @@ std::string_view FirstWordKey(std::string_view text, uint32_t begin, uint32_t en
   size_t p = begin;
   while (p < end) {
     const size_t at = p;
-    const unsigned char b = static_cast<unsigned char>(text[p]);
     bool keep;
-    if (b >= 0xD8 && b <= 0xDB && p + 1 < text.size()) {  // an Arabic code point of two bytes
-      keep = text_util::IsArabicLetter2(b, static_cast<unsigned char>(text[p + 1]));
-      p += 2;
-    } else {
-      const char32_t c = text_util::Decode(text, &p);
-      keep = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)));
-    }
+    const char32_t c = text_util::DecodeLetter(text, &p, &keep);
+    keep = keep || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)));
     if (keep) {
       if (word_begin == end) word_begin = at;
       word_end = p;

@@ -36,15 +36,9 @@ size_t WordCount(std::string_view text, const Line& line, size_t max_words) {
   size_t words = 0;
   bool in_word = false;
   for (size_t p = line.begin; p < line.end && words <= max_words;) {
-    const unsigned char b = static_cast<unsigned char>(text[p]);
     bool letter;
-    if (b >= 0xD8 && b <= 0xDB && p + 1 < text.size()) {
-      letter = text_util::IsArabicLetter2(b, static_cast<unsigned char>(text[p + 1]));
-      p += 2;
-    } else {
-      const char32_t c = text_util::Decode(text, &p);
-      letter = text_util::IsArabicLetter(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
-    }
+    const char32_t c = text_util::DecodeLetter(text, &p, &letter);
+    letter = letter || (c < 0x80 && std::isalnum(static_cast<int>(c)));
     if (letter && !in_word) ++words;
     in_word = letter;
   }

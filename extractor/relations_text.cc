@@ -124,14 +124,10 @@ Word NextWord(const Analysis& a, uint32_t pos) {
   Word w;
   w.begin = static_cast<uint32_t>(p);
   while (p < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[p]);
-    if (c >= 0xD8 && c <= 0xDB && p + 1 < text.size()) {
-      if (!text_util::IsArabicLetter2(c, static_cast<unsigned char>(text[p + 1]))) break;
-      p += 2;
-      continue;
-    }
     size_t q = p;
-    if (!IsArabicLetter(Decode(text, &q))) break;
+    bool letter;
+    text_util::DecodeLetter(text, &q, &letter);
+    if (!letter) break;
     p = q;
   }
   w.end = static_cast<uint32_t>(p);

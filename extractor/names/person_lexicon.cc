@@ -36,14 +36,10 @@ bool WordReader::ReadNext() {
   w.begin = pos_;
   size_t p = pos_;
   while (p < text_.size()) {
-    const unsigned char c = static_cast<unsigned char>(text_[p]);
-    if (c >= 0xD8 && c <= 0xDB && p + 1 < text_.size()) {  // two-byte Arabic code point
-      if (!IsArabicLetter2(c, static_cast<unsigned char>(text_[p + 1]))) break;
-      p += 2;
-      continue;
-    }
     size_t q = p;
-    if (!IsArabicLetter(Decode(text_, &q))) break;
+    bool letter;
+    DecodeLetter(text_, &q, &letter);
+    if (!letter) break;
     p = q;
   }
   if (p == pos_) {

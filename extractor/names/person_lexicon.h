@@ -66,6 +66,20 @@ inline constexpr uint64_t kArabicLetterBits[4] = {ArabicLetterBits(0xD8), Arabic
 inline bool IsArabicLetter2(unsigned char lead, unsigned char next) {
   return (kArabicLetterBits[lead - 0xD8] >> (next & 0x3F)) & 1;
 }
+// Decode, and in `*letter` IsArabicLetter of the code point: a two-byte
+// Arabic code point is told from the bit table.
+inline char32_t DecodeLetter(std::string_view s, size_t* pos, bool* letter) {
+  const unsigned char lead = static_cast<unsigned char>(s[*pos]);
+  if (lead >= 0xD8 && lead <= 0xDB && *pos + 1 < s.size()) {
+    const unsigned char next = static_cast<unsigned char>(s[*pos + 1]);
+    *letter = IsArabicLetter2(lead, next);
+    *pos += 2;
+    return static_cast<char32_t>(((lead & 0x1F) << 6) | (next & 0x3F));
+  }
+  const char32_t c = Decode(s, pos);
+  *letter = IsArabicLetter(c);
+  return c;
+}
 // Number of code points: bytes that are not continuation bytes (10xxxxxx),
 // counted eight at a time.
 inline size_t Letters(std::string_view word) {
