@@ -1,7 +1,6 @@
 #include "group_cache.h"
 
-#include <cstring>
-#include <functional>
+#include "khabar/word_table.h"
 
 namespace khabar {
 
@@ -19,7 +18,7 @@ void GroupCache::Clear() {
 }
 
 uint64_t GroupCache::Hash(const Rule* rule, std::string_view match) {
-  return std::hash<std::string_view>()(match) ^ (reinterpret_cast<uintptr_t>(rule) * 0x9E3779B97F4A7C15ull);
+  return WordTable::Hash(match) ^ (reinterpret_cast<uintptr_t>(rule) * 0x9E3779B97F4A7C15ull);
 }
 
 const GroupCache::Slot* GroupCache::FindSlot(uint64_t hash, const Rule* rule, std::string_view match) const {
@@ -28,7 +27,7 @@ const GroupCache::Slot* GroupCache::FindSlot(uint64_t hash, const Rule* rule, st
     const Slot& slot = slots_[i];
     if (slot.rule == nullptr) return &slot;
     if (slot.hash == hash && slot.rule == rule && slot.text_size == match.size() &&
-        std::memcmp(text_.data() + slot.text_offset, match.data(), match.size()) == 0)
+        WordTable::SameBytes(text_.data() + slot.text_offset, match.data(), match.size()))
       return &slot;
   }
 }

@@ -1,21 +1,6 @@
 #include "khabar/word_table.h"
 
-#include <cstring>
-
 namespace khabar {
-// Compared eight bytes at a time like Hash reads them, without a call.
-bool WordTable::SameBytes(const char* a, const char* b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8)
-      if (Load64(a + i) != Load64(b + i)) return false;
-    return Load64(a + n - 8) == Load64(b + n - 8);
-  }
-  if (n >= 4)
-    return ((Load32(a) ^ Load32(b)) | (Load32(a + n - 4) ^ Load32(b + n - 4))) == 0;
-  for (size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
 
 bool WordTable::Equal(uint32_t id, std::string_view w) const {
   const auto& [offset, length] = spans_[id];

@@ -261,7 +261,7 @@ class KeyFilter {
       std::memcpy(&v, p + n - n % 8, n % 8);
       if (FoldsOrBlanks(v)) return false;
     }
-    *hash = WordMemo<uint16_t>::Hash(word);
+    *hash = WordTable::Hash(word);
     return true;
   }
 

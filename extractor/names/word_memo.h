@@ -11,13 +11,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
+#include "khabar/word_table.h"
 
 namespace khabar {
 namespace names {
@@ -38,12 +38,12 @@ class WordMemo {
       data_size_ = data_size;
       Clear();
     }
-    const uint64_t hash = Hash(word);
+    const uint64_t hash = WordTable::Hash(word);
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.id == kEmpty) break;
-      if (slot.hash == hash && slot.size == word.size() && SameBytes(arena_.data() + slot.offset, word.data(), word.size()))
+      if (slot.hash == hash && slot.size == word.size() && WordTable::SameBytes(arena_.data() + slot.offset, word.data(), word.size()))
         return values_[slot.id];
     }
     const V value = compute(word);
@@ -51,38 +51,6 @@ class WordMemo {
     return value;
   }
 
-  // A hash of a word, eight bytes at a time (words are short; Arabic letters
-  // take two bytes); the last block overlaps the one before it (the length
-  // is in the hash). Also for filters over the same words.
-  static uint64_t Hash(std::string_view w) {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    const char* p = w.data();
-    const size_t n = w.size();
-    uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
-    auto mix = [&](uint64_t v) {
-      h = (h ^ v) * kMul;
-      h ^= h >> 32;
-    };
-    if (n >= 8) {
-      uint64_t v;
-      for (size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&v, p + i, 8);
-        mix(v);
-      }
-      std::memcpy(&v, p + n - 8, 8);
-      mix(v);
-    } else if (n >= 4) {
-      uint32_t lo, hi;
-      std::memcpy(&lo, p, 4);
-      std::memcpy(&hi, p + n - 4, 4);
-      mix(lo | (static_cast<uint64_t>(hi) << 32));
-    } else {
-      uint64_t v = 0;
-      for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-      mix(v);
-    }
-    return h ^ (h >> 29);
-  }
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
@@ -94,32 +62,6 @@ class WordMemo {
   };
 
 
-  // Whether the `n` bytes at `a` and `b` are equal, compared inline like
-  // Hash reads them (a call to memcmp costs more than most words).
-  static bool SameBytes(const char* a, const char* b, size_t n) {
-    if (n >= 8) {
-      uint64_t x, y;
-      for (size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&x, a + i, 8);
-        std::memcpy(&y, b + i, 8);
-        if (x != y) return false;
-      }
-      std::memcpy(&x, a + n - 8, 8);
-      std::memcpy(&y, b + n - 8, 8);
-      return x == y;
-    }
-    if (n >= 4) {
-      uint32_t x, y, u, v;
-      std::memcpy(&x, a, 4);
-      std::memcpy(&y, b, 4);
-      std::memcpy(&u, a + n - 4, 4);
-      std::memcpy(&v, b + n - 4, 4);
-      return x == y && u == v;
-    }
-    for (size_t i = 0; i < n; ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
 
   void Clear() {
     slots_.assign(1024, Slot());

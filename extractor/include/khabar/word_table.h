@@ -35,26 +35,9 @@ class WordTable {
       if ((slot >> 32) == tag && Equal(static_cast<uint32_t>(slot) - 1, word)) return static_cast<uint32_t>(slot) - 1;
     }
   }
-  size_t size() const { return spans_.size(); }
-  // The word of an id.
-  std::string_view Word(uint32_t id) const { return std::string_view(arena_).substr(spans_[id].first, spans_[id].second); }
-
- private:
-  static uint64_t Load64(const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, sizeof(v));
-    return v;
-  }
-  static uint32_t Load32(const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, sizeof(v));
-    return v;
-  }
-  // The two halves of the 128-bit product of a and b, folded together.
-  static uint64_t Fold(uint64_t a, uint64_t b) {
-    const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
-    return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
-  }
+  // The hash and the comparison of the table, for other tables and filters
+  // over the same short words (WordMemo, the person lexicon's key filters,
+  // GroupCache).
   static uint64_t Hash(std::string_view w) {
     // A word of up to 16 bytes (most words: Arabic letters take two bytes) is
     // read as two blocks that may overlap, so it takes one 64 x 64 -> 128-bit
@@ -83,8 +66,40 @@ class WordTable {
     }
     return Fold(a ^ seed, b ^ kMul);
   }
-  // Whether the n bytes at a and b are equal.
-  static bool SameBytes(const char* a, const char* b, size_t n);
+  // Whether the n bytes at a and b are equal, compared inline eight bytes at
+  // a time like Hash reads them (a call to memcmp costs more than most words).
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8)
+        if (Load64(a + i) != Load64(b + i)) return false;
+      return Load64(a + n - 8) == Load64(b + n - 8);
+    }
+    if (n >= 4) return ((Load32(a) ^ Load32(b)) | (Load32(a + n - 4) ^ Load32(b + n - 4))) == 0;
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+
+  size_t size() const { return spans_.size(); }
+  // The word of an id.
+  std::string_view Word(uint32_t id) const { return std::string_view(arena_).substr(spans_[id].first, spans_[id].second); }
+
+ private:
+  static uint64_t Load64(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  }
+  static uint32_t Load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  }
+  // The two halves of the 128-bit product of a and b, folded together.
+  static uint64_t Fold(uint64_t a, uint64_t b) {
+    const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+    return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+  }
   // Out of line: only a probe whose tag matches compares the words.
   [[gnu::noinline]] bool Equal(uint32_t id, std::string_view word) const;
   void Grow();
