@@ -34,14 +34,7 @@ bool WordReader::ReadNext() {
   if (done_ || count_ == kMaxWords || pos_ >= text_.size()) return false;
   WordSpan w;
   w.begin = pos_;
-  size_t p = pos_;
-  while (p < text_.size()) {
-    size_t q = p;
-    bool letter;
-    DecodeLetter(text_, &q, &letter);
-    if (!letter) break;
-    p = q;
-  }
+  const size_t p = LetterRunEnd(text_, pos_);
   if (p == pos_) {
     done_ = true;
     return false;
@@ -49,11 +42,7 @@ bool WordReader::ReadNext() {
   w.end = p;
   size_t q = p;
   while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
-  bool next_is_letter = false;
-  if (q > p && q < text_.size()) {
-    size_t r = q;
-    next_is_letter = IsArabicLetter(Decode(text_, &r));
-  }
+  const bool next_is_letter = q > p && LetterAt(text_, q);
   w.closed = !next_is_letter;
   words_[count_++] = w;
   if (w.closed) done_ = true;

@@ -80,6 +80,20 @@ inline char32_t DecodeLetter(std::string_view s, size_t* pos, bool* letter) {
   *letter = IsArabicLetter(c);
   return c;
 }
+// Whether an Arabic letter starts at `pos`, as DecodeLetter reads it: every
+// Arabic letter takes two bytes with a lead 0xD8..0xDB, so any other byte
+// (or a lead at the last byte) is told without decoding.
+inline bool LetterAt(std::string_view s, size_t pos) {
+  if (pos + 1 >= s.size()) return false;
+  const unsigned char lead = static_cast<unsigned char>(s[pos]);
+  return static_cast<unsigned>(lead - 0xD8) <= 3 && IsArabicLetter2(lead, static_cast<unsigned char>(s[pos + 1]));
+}
+// The end of the run of Arabic letters that starts at `pos` (`pos` when
+// none does).
+inline size_t LetterRunEnd(std::string_view s, size_t pos) {
+  while (LetterAt(s, pos)) pos += 2;
+  return pos;
+}
 // Number of code points: bytes that are not continuation bytes (10xxxxxx),
 // counted eight at a time.
 inline size_t Letters(std::string_view word) {
