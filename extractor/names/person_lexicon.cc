@@ -270,6 +270,9 @@ struct PersonClasses {
   const RuleSet::Class* role_canonical = nullptr;
   // Bit n set when a key of name_suffix is n bytes long (bit 63: longer).
   uint64_t name_suffix_sizes = 0;
+  // Bit b set when a key of name_suffix ends with a byte whose low six bits
+  // are b.
+  uint64_t name_suffix_last_bytes = 0;
   KeyFilter person_keys;   // of the person_* classes above but name_suffix
   KeyFilter stop_keys;     // of person_stop
   KeyFilter title_keys;    // of role_canonical
@@ -291,8 +294,11 @@ const PersonClasses& ClassesOf(const RuleSet& rules) {
     classes.stop = rules.FindClass("person_stop");
     classes.role_canonical = rules.FindClass("role_canonical");
     if (const RuleSet::Class* suffixes = classes.name_suffix)
-      for (uint32_t id = 0; id < suffixes->keys.size(); ++id)
-        classes.name_suffix_sizes |= uint64_t{1} << std::min<size_t>(suffixes->keys.Word(id).size(), 63);
+      for (uint32_t id = 0; id < suffixes->keys.size(); ++id) {
+        const std::string_view key = suffixes->keys.Word(id);
+        classes.name_suffix_sizes |= uint64_t{1} << std::min<size_t>(key.size(), 63);
+        if (!key.empty()) classes.name_suffix_last_bytes |= uint64_t{1} << (static_cast<unsigned char>(key.back()) & 0x3F);
+      }
     for (const RuleSet::Class* cls : {classes.given_common, classes.particle, classes.stop_inside, classes.honorific,
                                       classes.title, classes.intro, classes.stop})
       classes.person_keys.Add(cls);
@@ -369,9 +375,14 @@ bool PersonLexicon::IsNameSuffix(std::string_view word) const {
   if (rules_ == nullptr) return false;
   const PersonClasses& classes = ClassesOf(*rules_);
   // The key of a word without blanks is as long as the word (ة and its
-  // folded ه both take two bytes): most words are turned away by length or
-  // by the filter of the keys.
+  // folded ه both take two bytes) and ends with the same byte unless that is
+  // A9 (ة): most words are turned away by length, by their last byte or by
+  // the filter of the keys.
   if (!((classes.name_suffix_sizes >> std::min<size_t>(word.size(), 63)) & 1)) return false;
+  if (!word.empty()) {
+    const unsigned char last = static_cast<unsigned char>(word.back());
+    if (last > 0x20 && last != 0xA9 && !((classes.name_suffix_last_bytes >> (last & 0x3F)) & 1)) return false;
+  }
   if (!classes.suffix_keys.MayHold(word)) return false;
   return rules_->ClassValue(classes.name_suffix, word).has_value();
 }
