@@ -384,11 +384,19 @@ NameWords WordsOf(const Analysis& a, const Candidate& c) {
   return out;
 }
 
-// Number of words of a name, as WordsOf counts them.
+// Number of words of a name, as WordsOf counts them (up to kMaxNameWords):
+// the words a WordReader gives, counted without keeping them.
 size_t NameWordCount(std::string_view name) {
-  text_util::WordReader words(name);
-  size_t n = 0;
-  while (n < kMaxNameWords && words.Has(n)) ++n;
+  size_t n = 0, pos = 0;
+  while (n < kMaxNameWords) {
+    const size_t end = text_util::LetterRunEnd(name, pos);
+    if (end == pos) break;
+    ++n;
+    // The words go on only over spaces or tabs to another letter.
+    pos = end;
+    while (pos < name.size() && (name[pos] == ' ' || name[pos] == '\t')) ++pos;
+    if (pos == end || !text_util::LetterAt(name, pos)) break;
+  }
   return n;
 }
 
@@ -461,10 +469,14 @@ class Mentions {
   void Give(const NameWords& words, const std::string& norm) { given_.push_back(Given{words, &norm}); }
 
   void Build() {
-    std::stable_sort(given_.begin(), given_.end(),
-                     [](const Given& x, const Given& y) { return WordsBefore(x.words, y.words); });
+    // The names are sorted by their places in given_: a Given is 144 bytes.
+    std::vector<uint32_t> order(given_.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t x, uint32_t y) { return WordsBefore(given_[x].words, given_[y].words); });
     list_.reserve(given_.size());
-    for (const Given& g : given_) {
+    for (const uint32_t k : order) {
+      const Given& g = given_[k];
       if (list_.empty() || !(list_.back().words == g.words)) {
         list_.push_back(Mention{g.words, *g.norm, NameWordCount(*g.norm)});
         continue;
