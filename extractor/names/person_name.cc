@@ -59,12 +59,12 @@ bool CliticLike(std::string_view w) {
 }
 
 // وال بال فال كال لل: a noun with a preposition or conjunction and the article.
+// The letters are counted last: most words fail the byte tests.
 bool CliticArticle(std::string_view w) {
-  if (Letters(w) < 4) return false;
-  if (StartsWith(w, "\xD9\x84\xD9\x84")) return true;  // لل
-  std::string_view rest = w.substr(2);
-  return (StartsWith(w, kWaw) || StartsWith(w, kBa) || StartsWith(w, kFa) || StartsWith(w, kKaf)) &&
-         StartsWith(rest, kAl);
+  const bool prefix = StartsWith(w, "\xD9\x84\xD9\x84") ||  // لل
+                      ((StartsWith(w, kWaw) || StartsWith(w, kBa) || StartsWith(w, kFa) || StartsWith(w, kKaf)) &&
+                       StartsWith(w.substr(2), kAl));
+  return prefix && Letters(w) >= 4;
 }
 
 bool Feminine(std::string_view w) {
@@ -97,10 +97,10 @@ bool SurnameShape(std::string_view w, bool strict = false) {
 }
 
 // A glued compound given name: عبدالله, نورالدين.
+// (The letters are counted only for a word with one of the parts.)
 bool GluedCompound(std::string_view w) {
-  const size_t n = Letters(w);
-  return (StartsWith(w, kAbd) && n >= 6) || (EndsWith(w, kAldin) && n >= 7) ||
-         (EndsWith(w, kAllah) && n >= 6 && !CliticArticle(w));
+  return (StartsWith(w, kAbd) && Letters(w) >= 6) || (EndsWith(w, kAldin) && Letters(w) >= 7) ||
+         (EndsWith(w, kAllah) && Letters(w) >= 6 && !CliticArticle(w));
 }
 
 // A word the lists do not know that may be a foreign name (جورج, لافروف,
@@ -250,7 +250,7 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
       if (!has_next || (lex.Info(word(i + 1)).listed_stop() && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
-    } else if (has_next && lex.IsNameSuffix(word(i + 1)) && !info.stop()) {
+    } else if (has_next && !info.stop() && lex.IsNameSuffix(word(i + 1))) {
       u.last = i + 1;
       u.kind = UnitKind::kCompound;
     } else if (GluedCompound(w) && !info.stop()) {
