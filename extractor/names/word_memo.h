@@ -38,12 +38,8 @@ class WordMemo {
   template <typename Compute>
   V Get(const Gazetteer* gazetteer, const RuleSet* rules, std::string_view word, Compute compute) {
     const size_t data_size = (gazetteer ? gazetteer->size() : 0) * 131 + (rules ? rules->rules().size() : 0);
-    if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_ || count_ >= kMaxCachedWords) {
-      gazetteer_ = gazetteer;
-      rules_ = rules;
-      data_size_ = data_size;
-      Clear();
-    }
+    if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_ || count_ >= kMaxCachedWords)
+      Reset(gazetteer, rules, data_size);
     const uint64_t hash = WordTable::Hash(word);
     const uint32_t tag = Tag(hash);
     const size_t mask = slots_.size() - 1;
@@ -53,12 +49,25 @@ class WordMemo {
       if (slot.tag == tag && slot.size == word.size() && WordTable::SameBytes(Bytes(slot), word.data(), word.size()))
         return slot.value;
     }
+    return ComputeAndAdd(hash, word, compute);
+  }
+
+ private:
+  // The rare paths are kept out of Get, which is inlined into its callers:
+  // their code there would cost every lookup a larger frame.
+  [[gnu::noinline]] void Reset(const Gazetteer* gazetteer, const RuleSet* rules, size_t data_size) {
+    gazetteer_ = gazetteer;
+    rules_ = rules;
+    data_size_ = data_size;
+    Clear();
+  }
+  template <typename Compute>
+  [[gnu::noinline]] V ComputeAndAdd(uint64_t hash, std::string_view word, Compute compute) {
     const V value = compute(word);
     Add(hash, word, value);
     return value;
   }
 
- private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
   // Words up to this many bytes are kept in their slot, longer ones in
   // arena_; a slot of a one- to four-byte answer then takes 32 bytes, two to
