@@ -41,16 +41,18 @@ struct Unit {
 };
 
 bool VerbLike(std::string_view w) {
-  return Letters(w) >= 4 && (StartsWith(w, kYa) || StartsWith(w, kTa) || StartsWith(w, kNun));
+  return (StartsWith(w, kYa) || StartsWith(w, kTa) || StartsWith(w, kNun)) && Letters(w) >= 4;
 }
 
 // An imperfect verb in the third person (يشكر), also after ل س و ف (ليشكر,
 // سيتم, وتعمل); not a nisba. Names start with ت and ن too (تسنيم, نايلة).
 bool VerbWithPrefix(std::string_view w) {
-  if (EndsWith(w, kYa) || EndsWith(w, "\xD8\xA9") || Letters(w) < 4) return false;  // ي, ة: not a verb
-  if (StartsWith(w, kYa)) return true;
+  if (EndsWith(w, kYa) || EndsWith(w, "\xD8\xA9")) return false;  // ي, ة: not a verb
+  const bool ya = StartsWith(w, kYa);
   const bool prefix = StartsWith(w, kLam) || StartsWith(w, "\xD8\xB3") || StartsWith(w, kWaw) || StartsWith(w, kFa);
-  return prefix && VerbLike(w.substr(2));
+  // The letters are counted only for a word that may be a verb.
+  if ((!ya && !prefix) || Letters(w) < 4) return false;
+  return ya || VerbLike(w.substr(2));
 }
 
 bool CliticLike(std::string_view w) {
@@ -72,7 +74,7 @@ bool Feminine(std::string_view w) {
 }
 
 // Nisba surnames: العلوي, الحسني.
-bool Nisba(std::string_view w) { return Letters(w) >= 5 && EndsWith(w, kYa); }
+bool Nisba(std::string_view w) { return EndsWith(w, kYa) && Letters(w) >= 5; }
 
 // Surnames without the article as the Maghreb writes them: أوبلعيد, بنعمرو,
 // بوعافية, بلقاسمي, حمداني, لحلو.
