@@ -63,7 +63,6 @@ Normalizer::Normalizer()
   icu::UnicodeString decomposition;
   for (char32_t c = 0; c < kTableSize; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
-    std::string out;
     if (IsInvisibleControl(c)) {
       invisible_[c] = 1;
       continue;
@@ -77,12 +76,22 @@ Normalizer::Normalizer()
       continue;
     }
     // A code point without a decomposition mapping is its own NFKC form
-    // (composition needs two code points); asking for the mapping is much
-    // cheaper than asking whether the code point is normalized.
-    icu::UnicodeString composed(static_cast<UChar32>(c));
-    if (U_SUCCESS(status) && nfkc->getDecomposition(static_cast<UChar32>(c), decomposition)) {
-      composed = nfkc->normalize(composed, status);
+    // (composition needs two code points), and so is one that is inert
+    // (never changed by NFKC); asking these is much cheaper than asking
+    // whether the code point is normalized (inertness, a trie lookup, is
+    // asked first), and most code points are such, so they need no strings.
+    if (U_FAILURE(status) || nfkc->isInert(static_cast<UChar32>(c)) ||
+        !nfkc->getDecomposition(static_cast<UChar32>(c), decomposition)) {
+      const char32_t folded = Fold(c);
+      if (folded == c) {
+        identity_[c] = 1;
+      } else {
+        AppendUtf8(folded, &table_[c]);
+      }
+      continue;
     }
+    const icu::UnicodeString composed = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    std::string out;
     bool only_spaces = true, had_mark = false;
     for (int32_t i = 0; i < composed.length();) {
       UChar32 cp = composed.char32At(i);
@@ -99,8 +108,11 @@ Normalizer::Normalizer()
     if (had_mark && only_spaces) out.clear();
     std::string self;
     AppendUtf8(c, &self);
-    identity_[c] = out == self;
-    table_[c] = std::move(out);
+    if (out == self) {
+      identity_[c] = 1;
+    } else {
+      table_[c] = std::move(out);
+    }
   }
   BuildShortMap();
 }

@@ -257,6 +257,61 @@ TEST_CASE("Normalizer: invariants of the offset map") {
   }
 }
 
+// Normalize's output computed one code point at a time from NormalizeString,
+// for texts whose only invisible controls are U+061C and U+200F.
+NormalizedText ReferenceNormalize(const std::string& original) {
+  NormalizedText r;
+  size_t pos = 0, last_begin = 0;
+  int32_t index = 0;
+  while (pos < original.size()) {
+    const size_t begin = pos;
+    const char32_t c = DecodeUtf8(original, &pos);
+    r.orig_cp_byte.push_back(static_cast<uint32_t>(begin));
+    const std::string piece = Normalizer::Default().NormalizeString(original.substr(begin, pos - begin));
+    if (piece.empty() && c != 0x061C && c != 0x200F) {
+      for (size_t b = last_begin; b < r.text.size(); ++b) r.orig_end[b] = index + 1;
+    } else if (!piece.empty()) {
+      last_begin = r.text.size();
+      for (char ch : piece) {
+        r.text.push_back(ch);
+        r.orig_start.push_back(index);
+        r.orig_end.push_back(index + 1);
+      }
+    }
+    ++index;
+  }
+  r.orig_cp_byte.push_back(static_cast<uint32_t>(original.size()));
+  r.orig_start.push_back(index);
+  r.orig_end.push_back(index);
+  return r;
+}
+
+TEST_CASE("Normalizer: the map of Arabic text equals one built code point by code point") {
+  // Mostly Arabic letters, so that long runs take the sixteen-byte path, mixed
+  // with every code point of U+0600..U+06FF, ASCII and a few longer ones.
+  std::vector<char32_t> pool;
+  for (char32_t c = 0x0621; c <= 0x064A; ++c)
+    for (int k = 0; k < 8; ++k) pool.push_back(c);
+  for (char32_t c = 0x0600; c <= 0x06FF; ++c) pool.push_back(c);
+  for (char32_t c = 0; c < 0x80; ++c) pool.push_back(c);
+  for (int k = 0; k < 40; ++k) pool.push_back(' ');
+  for (char32_t c : {0x00A0, 0x00E9, 0x200F, 0x201C, 0xFEFB, 0x1F600}) pool.push_back(c);
+  std::mt19937 rng(2024);
+  std::uniform_int_distribution<size_t> pick(0, pool.size() - 1);
+  std::uniform_int_distribution<int> length(0, 300);
+  for (int t = 0; t < 2000; ++t) {
+    std::string original;
+    for (int i = length(rng); i > 0; --i) AppendUtf8(pool[pick(rng)], &original);
+    CAPTURE(Hex(original));
+    const NormalizedText got = Normalizer::Default().Normalize(original);
+    const NormalizedText want = ReferenceNormalize(original);
+    REQUIRE(got.text == want.text);
+    REQUIRE(got.orig_start == want.orig_start);
+    REQUIRE(got.orig_end == want.orig_end);
+    REQUIRE(got.orig_cp_byte == want.orig_cp_byte);
+  }
+}
+
 struct RepairCase {
   std::string name;
   std::string input;
