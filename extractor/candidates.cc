@@ -17,6 +17,17 @@ constexpr int kBoundaryRetries = 3;
 // that reaches the end of the window is retried on the whole text.
 constexpr size_t kMatchWindow = 512;
 
+// Whether the assertion a rule's pattern opens with holds at `anchor`, as
+// RE2 reads it with the text before the anchor as context.
+bool MayStartAt(std::string_view text, MatchStart start, uint32_t anchor) {
+  switch (start) {
+    case MatchStart::kLineStart: return anchor == 0 || text[anchor - 1] == '\n';
+    case MatchStart::kTextStart: return anchor == 0;
+    case MatchStart::kAnywhere: break;
+  }
+  return true;
+}
+
 // Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
 // at a token boundary and passes the value builder. `cache` keeps the groups
 // of rules marked groups_keep.
@@ -180,6 +191,7 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
     for (uint32_t id : ids) {
       const Rule& rule = rules.rules()[id];
       if (article && !rule.after_article) continue;
+      if (!MayStartAt(a.text, rule.start, anchor)) continue;
       if (rule.needs_mask != 0 && !has_needed(rule, i)) continue;
       if (!rule.not_spelled.empty() && SpelledAs(a, anchor, (*a.tokens)[i].end, rule.not_spelled)) continue;
       const std::pair<uint32_t, uint32_t> key(anchor, id);

@@ -43,6 +43,44 @@ bool LooksOutsideMatch(const std::string& pattern) {
   return false;
 }
 
+// Whether `pattern` has a `|` outside parentheses: an alternative that
+// starts the match in its own way.
+bool HasTopLevelAlternative(const std::string& pattern) {
+  int depth = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = CharClassEnd(pattern, i);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where a match of `pattern` may start, from the assertion it opens with
+// (without the m flag, RE2's `^` is the start of the text). An assertion
+// made optional by a quantifier, or with another alternative beside it,
+// says nothing.
+MatchStart OpeningAssertion(const std::string& pattern) {
+  static constexpr std::pair<std::string_view, MatchStart> kOpenings[] = {
+      {"(?m:^)", MatchStart::kLineStart}, {"^", MatchStart::kTextStart}, {"\\A", MatchStart::kTextStart}};
+  for (const auto& [opening, start] : kOpenings) {
+    if (pattern.compare(0, opening.size(), opening) != 0) continue;
+    const char next = pattern.size() > opening.size() ? pattern[opening.size()] : '\0';
+    if (next == '*' || next == '?' || next == '+' || next == '{' || HasTopLevelAlternative(pattern))
+      return MatchStart::kAnywhere;
+    return start;
+  }
+  return MatchStart::kAnywhere;
+}
+
 // The number of groups of `pattern` when it is one group `(?P<span>...)`
 // around everything but empty marker groups at its end (`(?P<read_on>)`), so
 // that every group follows from the whole match; 0 otherwise.
@@ -373,6 +411,7 @@ class RuleSetLoader {
     const int groups = rule.re->NumberOfCapturingGroups();
     rule.span_is_match = groups > 0 && groups == WholeSpanGroups(rule.expanded);
     rule.groups_keep = groups > 0 && !rule.span_is_match && !LooksOutsideMatch(rule.expanded);
+    rule.start = OpeningAssertion(rule.expanded);
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());

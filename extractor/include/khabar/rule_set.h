@@ -4,7 +4,9 @@
 // A rule is tried only where one of its triggers occurs: at the start of a
 // token that is a number (DIGIT), a Latin word (LATIN), or a word or class
 // member (also through its proclitic stems, in which case the match starts
-// after the clitic). The pattern is matched anchored there.
+// after the clitic), and where the assertion the pattern opens with, if
+// any, holds (`(?m:^)`: at a line start). The pattern is matched anchored
+// there.
 //
 // A rule may also say what it needs nearby (`needs`: a word of a class, or a
 // number, within N tokens after its trigger); elsewhere it is not tried. The
@@ -44,6 +46,15 @@ struct RuleExample {
   std::string value;   // expected value, if given
   std::string anchor;  // anchor date, if given
   int line = 0;
+};
+
+// Where a match of a rule may start, from the zero-width assertion its whole
+// pattern opens with: a rule is not tried where the assertion fails, which
+// costs a byte comparison instead of an RE2 call.
+enum class MatchStart {
+  kAnywhere,
+  kLineStart,  // `(?m:^)`: at the start of the text or after a line feed
+  kTextStart,  // `^` or `\A`: at the start of the text
 };
 
 struct Rule {
@@ -86,6 +97,7 @@ struct Rule {
   // The groups of a match depend only on the matched text (the pattern has
   // no ^, $ or \b): they may be kept and reused (GroupCache).
   bool groups_keep = false;
+  MatchStart start = MatchStart::kAnywhere;  // computed at load
 
   std::string Provenance() const;  // "file:line id"
 };
