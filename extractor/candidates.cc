@@ -116,23 +116,26 @@ std::string_view OriginalView(const Analysis& a, uint32_t begin, uint32_t end) {
   return a.original.substr(b, n.orig_cp_byte[n.OriginalEnd(begin, end)] - b);
 }
 
+// Whether `word`, with the marks normalization removes left out, is `bare`;
+// compared as it is decoded: a word mostly differs in its first letter.
+bool SameWithoutMarks(std::string_view word, std::string_view bare) {
+  size_t matched = 0;  // bytes of `bare` seen in `word` so far
+  for (size_t pos = 0; pos < word.size();) {
+    const size_t start = pos;
+    if (IsRemovedMark(DecodeUtf8(word, &pos))) continue;
+    if (bare.compare(matched, pos - start, word.substr(start, pos - start)) != 0) return false;
+    matched += pos - start;
+  }
+  return matched == bare.size();
+}
+
 // Whether the original text behind the normalized bytes [begin, end), with
 // the marks normalization removes left out, is one of `spellings`.
 bool SpelledAs(const Analysis& a, uint32_t begin, uint32_t end, const std::vector<std::string>& spellings) {
   const std::string_view word = OriginalView(a, begin, end);
-  std::string bare;  // the word without its marks, once one is found
-  bool marked = false;
-  for (size_t pos = 0; pos < word.size();) {
-    const size_t start = pos;
-    if (IsRemovedMark(DecodeUtf8(word, &pos))) {
-      if (!marked) bare.assign(word.substr(0, start));
-      marked = true;
-    } else if (marked) {
-      bare.append(word.substr(start, pos - start));
-    }
-  }
-  const std::string_view key = marked ? std::string_view(bare) : word;
-  return std::find(spellings.begin(), spellings.end(), key) != spellings.end();
+  for (const std::string& spelling : spellings)
+    if (SameWithoutMarks(word, spelling)) return true;
+  return false;
 }
 
 }  // namespace
