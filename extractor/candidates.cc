@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <bitset>
 #include <new>
 
 #include "group_cache.h"
@@ -28,17 +29,62 @@ bool MayStartAt(std::string_view text, MatchStart start, uint32_t anchor) {
   return true;
 }
 
-// Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
-// at a token boundary and passes the value builder. `cache` keeps the groups
-// of rules marked groups_keep.
-bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const ValueContext& context,
-               GroupCache* cache, Candidate* c) {
+// The size of the letter of `letters` at text[p], as RE2 reads UTF-8 (one
+// byte, or two well formed ones before `limit`); 0 for anything else.
+size_t LetterAt(std::string_view text, size_t p, size_t limit, const std::bitset<0x800>& letters) {
+  const unsigned char lead = static_cast<unsigned char>(text[p]);
+  if (lead < 0x80) return letters[lead] ? 1 : 0;
+  if (lead < 0xC2 || lead > 0xDF || p + 1 >= limit) return 0;
+  const unsigned char next = static_cast<unsigned char>(text[p + 1]);
+  if ((next & 0xC0) != 0x80) return 0;
+  return letters[((lead & 0x1F) << 6) | (next & 0x3F)] ? 2 : 0;
+}
+
+enum class Scan { kMatch, kNoMatch, kUndecided };
+
+// Matches a pattern of words (Rule::words) at `anchor` as RE2 would in the
+// window of its first try: each word is the whole run of its letters, each
+// blank the whole run of blanks, since a word holds no blank. Undecided
+// where RE2 may see it otherwise: a run that reaches the end of the window,
+// or a match that does not end at a token boundary (RE2 then tries again).
+// Fills groups[0..ngroups] on a match.
+Scan ScanWords(const Analysis& a, const Rule& rule, uint32_t anchor, int ngroups, re2::StringPiece* groups) {
+  const std::string_view text = a.text;
+  // A byte is read at p only when p + 1 < limit: a letter of two bytes is
+  // then whole in the window.
+  const size_t limit = std::min(text.size(), size_t{anchor} + kMatchWindow);
+  size_t p = anchor;
+  for (size_t w = 0; w < rule.words.size(); ++w) {
+    if (w > 0) {
+      const size_t blanks = p;
+      while (p + 1 < limit && (text[p] == ' ' || text[p] == '\t')) ++p;
+      if (p + 1 >= limit) return Scan::kUndecided;
+      if (p == blanks) return Scan::kNoMatch;
+    }
+    const size_t begin = p;
+    while (p + 1 < limit) {
+      const size_t size = LetterAt(text, p, limit, rule.words[w].letters);
+      if (size == 0) break;
+      p += size;
+    }
+    if (p + 1 >= limit) return Scan::kUndecided;
+    if (p == begin) return Scan::kNoMatch;
+    const int g = rule.words[w].group;
+    if (g != 0 && g <= ngroups) groups[g] = re2::StringPiece(text.data() + begin, p - begin);
+  }
+  if (!a.boundary[p]) return Scan::kUndecided;
+  groups[0] = re2::StringPiece(text.data() + anchor, p - anchor);
+  for (int g : rule.end_groups)
+    if (g <= ngroups) groups[g] = re2::StringPiece(text.data() + p, 0);
+  return Scan::kMatch;
+}
+
+// Matches `rule` at `anchor` with RE2: true and fills groups[0..ngroups] on a
+// match that ends at a token boundary. `cache` keeps the groups of rules
+// marked groups_keep.
+bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngroups, GroupCache* cache,
+                  re2::StringPiece* groups) {
   const RE2& re = *rule.re;
-  const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups - 1);
-  // RE2 writes every submatch it is asked for and nothing else is read:
-  // raw room, not cleared on each of the many tries.
-  alignas(re2::StringPiece) unsigned char room[sizeof(re2::StringPiece) * kMaxGroups];
-  re2::StringPiece* const groups = std::launder(reinterpret_cast<re2::StringPiece*>(room));
   const re2::StringPiece text(a.text.data(), a.text.size());
   size_t endpos = std::min(a.text.size(), size_t{anchor} + kMatchWindow);
   for (int attempt = 0; attempt < kBoundaryRetries; ++attempt) {
@@ -70,6 +116,22 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
       if (rule.groups_keep) cache->Put(&rule, matched, ngroups, groups);
     }
   }
+  return true;
+}
+
+// Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
+// at a token boundary and passes the value builder. `cache` keeps the groups
+// of rules marked groups_keep.
+bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const ValueContext& context,
+               GroupCache* cache, Candidate* c) {
+  const int ngroups = std::min(rule.re->NumberOfCapturingGroups(), kMaxGroups - 1);
+  // RE2 writes every submatch it is asked for and nothing else is read:
+  // raw room, not cleared on each of the many tries.
+  alignas(re2::StringPiece) unsigned char room[sizeof(re2::StringPiece) * kMaxGroups];
+  re2::StringPiece* const groups = std::launder(reinterpret_cast<re2::StringPiece*>(room));
+  const Scan scan = rule.words.empty() ? Scan::kUndecided : ScanWords(a, rule, anchor, ngroups, groups);
+  if (scan == Scan::kNoMatch) return false;
+  if (scan == Scan::kUndecided && !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)) return false;
   RuleMatch match;
   match.rule = &rule;
   match.text = std::string_view(groups[0].data(), groups[0].size());

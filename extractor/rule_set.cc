@@ -16,7 +16,7 @@ namespace {
 
 // The index of the `]` that closes the character class opening at
 // pattern[open] (brackets inside the class do not count).
-size_t CharClassEnd(const std::string& pattern, size_t open) {
+size_t CharClassEnd(std::string_view pattern, size_t open) {
   size_t k = open + 1;
   if (k < pattern.size() && pattern[k] == '^') ++k;
   if (k < pattern.size() && pattern[k] == ']') ++k;
@@ -79,6 +79,134 @@ MatchStart OpeningAssertion(const std::string& pattern) {
     return start;
   }
   return MatchStart::kAnywhere;
+}
+
+// The index of the `)` that closes the group opening at pattern[open], or
+// npos.
+size_t GroupEnd(std::string_view pattern, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = CharClassEnd(pattern, i);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// `piece` without the non-capturing groups around all of it (macros expand
+// to such groups).
+std::string_view Unwrapped(std::string_view piece) {
+  while (piece.size() >= 4 && piece.compare(0, 3, "(?:") == 0 && GroupEnd(piece, 0) == piece.size() - 1)
+    piece = piece.substr(3, piece.size() - 4);
+  return piece;
+}
+
+// The code point written at cls[*pos] as a non-ASCII character or a \x{...}
+// escape; false for anything else.
+bool ClassCodePoint(std::string_view cls, size_t* pos, char32_t* c) {
+  if (*pos >= cls.size()) return false;
+  if (cls.compare(*pos, 3, "\\x{") == 0) {
+    const size_t close = cls.find('}', *pos);
+    if (close == std::string_view::npos || close == *pos + 3 || close > *pos + 9) return false;
+    char32_t value = 0;
+    for (size_t k = *pos + 3; k < close; ++k) {
+      const char h = cls[k];
+      const int digit = h >= '0' && h <= '9'   ? h - '0'
+                        : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                        : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                               : -1;
+      if (digit < 0) return false;
+      value = value * 16 + static_cast<char32_t>(digit);
+    }
+    *c = value;
+    *pos = close + 1;
+    return true;
+  }
+  if (static_cast<unsigned char>(cls[*pos]) < 0x80) return false;
+  *c = DecodeUtf8(cls, pos);
+  return *pos <= cls.size();
+}
+
+// The letters of `cls`, a character class `[...]` of code points and ranges
+// (a-b) written as non-ASCII characters or \x{...} escapes, all from U+0080
+// to U+07FF (so never a blank); false for any other class.
+bool ParseLetterClass(std::string_view cls, std::bitset<0x800>* letters) {
+  if (cls.size() < 3 || cls.front() != '[' || cls.back() != ']') return false;
+  const std::string_view inside = cls.substr(1, cls.size() - 2);
+  for (size_t i = 0; i < inside.size();) {
+    char32_t first = 0;
+    if (!ClassCodePoint(inside, &i, &first)) return false;
+    char32_t last = first;
+    if (i < inside.size() && inside[i] == '-') {
+      ++i;
+      if (!ClassCodePoint(inside, &i, &last)) return false;
+    }
+    if (first < 0x80 || last < first || last >= 0x800) return false;
+    for (char32_t c = first; c <= last; ++c) letters->set(c);
+  }
+  return true;
+}
+
+// The words of `pattern` when it is words of letters (a class and `+`) with
+// `[ \t]+` between them, each word or blank maybe inside non-capturing
+// groups, a word maybe inside a named group, and only empty named groups
+// after the last word (see Rule::words), with `expected_groups` capture
+// groups in all as RE2 counts them. False for any other pattern.
+bool ParseWords(std::string_view pattern, int expected_groups, std::vector<ScannedWord>* words,
+                std::vector<int>* end_groups) {
+  int groups = 0;
+  bool want_word = true;
+  for (size_t i = 0; i < pattern.size();) {
+    std::string_view piece;
+    int group = 0;
+    if (pattern.compare(i, 4, "(?P<") == 0 || pattern.compare(i, 3, "(?:") == 0) {
+      const size_t close = GroupEnd(pattern, i);
+      if (close == std::string_view::npos) return false;
+      piece = pattern.substr(i, close + 1 - i);
+      if (pattern.compare(i, 4, "(?P<") == 0) {
+        const size_t name_end = pattern.find('>', i);
+        if (name_end > close) return false;
+        group = ++groups;
+        piece = pattern.substr(name_end + 1, close - name_end - 1);
+      }
+      i = close + 1;
+    } else if (pattern[i] == '[') {
+      const size_t close = CharClassEnd(pattern, i);
+      if (close + 1 >= pattern.size() || pattern[close + 1] != '+') return false;
+      piece = pattern.substr(i, close + 2 - i);
+      i = close + 2;
+    } else {
+      return false;
+    }
+    if (i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos) return false;
+    piece = Unwrapped(piece);
+    if (piece.empty()) {
+      if (group == 0 || want_word) return false;
+      end_groups->push_back(group);
+      continue;
+    }
+    if (!end_groups->empty()) return false;
+    if (piece == "[ \\t]+") {
+      if (group != 0 || want_word) return false;
+      want_word = true;
+      continue;
+    }
+    ScannedWord word;
+    word.group = group;
+    if (!want_word || piece.back() != '+' || CharClassEnd(piece, 0) != piece.size() - 2 ||
+        !ParseLetterClass(piece.substr(0, piece.size() - 1), &word.letters))
+      return false;
+    words->push_back(word);
+    want_word = false;
+  }
+  return !want_word && groups == expected_groups;
 }
 
 // The number of groups of `pattern` when it is one group `(?P<span>...)`
@@ -412,6 +540,10 @@ class RuleSetLoader {
     rule.span_is_match = groups > 0 && groups == WholeSpanGroups(rule.expanded);
     rule.groups_keep = groups > 0 && !rule.span_is_match && !LooksOutsideMatch(rule.expanded);
     rule.start = OpeningAssertion(rule.expanded);
+    if (!ParseWords(rule.expanded, groups, &rule.words, &rule.end_groups)) {
+      rule.words.clear();
+      rule.end_groups.clear();
+    }
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());

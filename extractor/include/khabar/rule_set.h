@@ -16,10 +16,12 @@
 // Thread safety: immutable after Load(); RE2 objects are thread-safe.
 // Cost: compiling ~100 rules takes a few milliseconds; each trigger costs one
 // anchored RE2 match per rule (one filter match for a number), bounded by the
-// rule's DFA budget.
+// rule's DFA budget, or a scan of the text for patterns that are words of
+// letters alone (Rule::words).
 #ifndef KHABAR_RULE_SET_H_
 #define KHABAR_RULE_SET_H_
 
+#include <bitset>
 #include <map>
 #include <memory>
 #include <optional>
@@ -55,6 +57,13 @@ enum class MatchStart {
   kAnywhere,
   kLineStart,  // `(?m:^)`: at the start of the text or after a line feed
   kTextStart,  // `^` or `\A`: at the start of the text
+};
+
+// One word of a pattern made of words (Rule::words): a run of letters of a
+// class (all below U+0800, none a blank), maybe a capture group.
+struct ScannedWord {
+  std::bitset<0x800> letters;
+  int group = 0;  // the capture group around the word, or 0
 };
 
 struct Rule {
@@ -98,6 +107,14 @@ struct Rule {
   // no ^, $ or \b): they may be kept and reused (GroupCache).
   bool groups_keep = false;
   MatchStart start = MatchStart::kAnywhere;  // computed at load
+  // When the pattern is only words of letters with blanks ([ \t]+) between
+  // them, each word maybe a group, and empty groups at its end
+  // (`(?P<speech>{PER_W}){PER_SP}(?P<span>{PER_W})`): its words, and its
+  // empty groups. Such a pattern splits any text one way only, so that its
+  // match and groups are found by scanning the words, without RE2; empty
+  // for other patterns.
+  std::vector<ScannedWord> words;
+  std::vector<int> end_groups;
 
   std::string Provenance() const;  // "file:line id"
 };
