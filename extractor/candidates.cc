@@ -110,10 +110,17 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
     // The groups: a full match over the matched bytes only, unless kept
     // from the same rule matching the same text before.
     const std::string_view matched(groups[0].data(), groups[0].size());
-    if (!rule.groups_keep || !cache->Find(&rule, matched, ngroups, groups)) {
+    if (!rule.groups_keep) {
       const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();
       if (!re.Match(text, anchor, match_end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
-      if (rule.groups_keep) cache->Put(&rule, matched, ngroups, groups);
+    } else if (!cache->Find(&rule, matched, ngroups, groups)) {
+      // The pattern does not look past its match: the matched bytes alone
+      // make its text. RE2 then searches the groups at once (bit-state, for
+      // a text that short) instead of first running its DFA over the whole
+      // match again.
+      const re2::StringPiece alone(matched.data(), matched.size());
+      if (!re.Match(alone, 0, alone.size(), RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
+      cache->Put(&rule, matched, ngroups, groups);
     }
   }
   return true;
