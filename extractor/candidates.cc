@@ -126,19 +126,20 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
   return true;
 }
 
-// Runs `rule` anchored at `anchor`; true and fills `c` on a match that ends
-// at a token boundary and passes the value builder. `cache` keeps the groups
-// of rules marked groups_keep.
-bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const ValueContext& context,
-               GroupCache* cache, Candidate* c) {
+// Runs `rule` anchored at `anchor`; on a match that ends at a token boundary
+// and passes the value builder, adds its candidate to `out` (built only
+// then: most tries fail). `cache` keeps the groups of rules marked
+// groups_keep.
+void MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const ValueContext& context,
+               GroupCache* cache, std::vector<Candidate>* out) {
   const int ngroups = std::min(rule.re->NumberOfCapturingGroups(), kMaxGroups - 1);
   // RE2 writes every submatch it is asked for and nothing else is read:
   // raw room, not cleared on each of the many tries.
   alignas(re2::StringPiece) unsigned char room[sizeof(re2::StringPiece) * kMaxGroups];
   re2::StringPiece* const groups = std::launder(reinterpret_cast<re2::StringPiece*>(room));
   const Scan scan = rule.words.empty() ? Scan::kUndecided : ScanWords(a, rule, anchor, ngroups, groups);
-  if (scan == Scan::kNoMatch) return false;
-  if (scan == Scan::kUndecided && !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)) return false;
+  if (scan == Scan::kNoMatch) return;
+  if (scan == Scan::kUndecided && !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)) return;
   RuleMatch match;
   match.rule = &rule;
   match.text = std::string_view(groups[0].data(), groups[0].size());
@@ -154,27 +155,28 @@ bool MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
       end = static_cast<uint32_t>(begin + g.size());
     }
   }
-  if (end <= begin) return false;
-  c->begin = begin;
-  c->end = end;
-  c->type = rule.type;
-  c->subtype = rule.subtype;
-  c->rule = rule.provenance;
-  c->priority = rule.priority;
+  if (end <= begin) return;
+  std::optional<Value> value;
   if (rule.builder) {
-    std::optional<Value> value = rule.builder(match, context);
-    if (!value) return false;
-    c->value = std::move(*value);
-    if (c->value.end_in_match >= 0) {
-      end = static_cast<uint32_t>(anchor + c->value.end_in_match);
-      if (end <= begin || !a.boundary[end]) return false;
-      c->end = end;
+    value = rule.builder(match, context);
+    if (!value) return;
+    if (value->end_in_match >= 0) {
+      end = static_cast<uint32_t>(anchor + value->end_in_match);
+      if (end <= begin || !a.boundary[end]) return;
     }
   }
-  c->norm = !c->value.norm.empty() ? c->value.norm
-            : rule.type == "DATE"  ? std::string()
-                                   : DefaultNorm(a, begin, end);
-  return true;
+  Candidate& c = out->emplace_back();
+  c.begin = begin;
+  c.end = end;
+  c.type = rule.type;
+  c.subtype = rule.subtype;
+  c.rule = rule.provenance;
+  c.priority = rule.priority;
+  if (value) c.value = std::move(*value);
+  c.norm = !c.value.norm.empty() ? c.value.norm
+           : rule.type == "DATE" ? std::string()
+                                 : DefaultNorm(a, begin, end);
+  c.order = static_cast<int>(out->size() - 1);
 }
 
 // The original text behind the normalized byte range [begin, end).
@@ -269,11 +271,7 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       const std::pair<uint32_t, uint32_t> key(anchor, id);
       if (std::find(tried.begin(), tried.end(), key) != tried.end()) continue;
       tried.push_back(key);
-      Candidate c;
-      if (MatchRule(a, rule, anchor, context, &cache, &c)) {
-        c.order = static_cast<int>(out->size());
-        out->push_back(std::move(c));
-      }
+      MatchRule(a, rule, anchor, context, &cache, out);
     }
   };
   for (size_t i = 0; i < a.tokens->size(); ++i) {
