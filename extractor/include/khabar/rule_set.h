@@ -104,7 +104,8 @@ struct Rule {
   // its end: the whole match gives them all.
   bool span_is_match = false;
   // The groups of a match depend only on the matched text (the pattern has
-  // no ^, $ or \b): they may be kept and reused (GroupCache).
+  // no ^, $ or \b): they may be kept and reused (GroupCache), and are
+  // searched in the matched bytes alone.
   bool groups_keep = false;
   MatchStart start = MatchStart::kAnywhere;  // computed at load
   // When the pattern is only words of letters with blanks ([ \t]+) between
