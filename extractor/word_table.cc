@@ -18,6 +18,9 @@ void WordTable::Grow() {
   std::vector<uint64_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
   for (uint32_t id = 0; id < hashes_.size(); ++id) Place(hashes_[id], id, &slots);
   slots_.swap(slots);
+  filter_.assign(slots_.size() / 16, 0);
+  filter_shift_ = 64 - __builtin_ctzll(filter_.size());
+  for (uint64_t h : hashes_) AddToFilter(h);
 }
 
 uint32_t WordTable::Insert(std::string_view w) {
@@ -29,6 +32,7 @@ uint32_t WordTable::Insert(std::string_view w) {
   arena_.append(w.data(), w.size());
   hashes_.push_back(h);
   Place(h, id, &slots_);
+  AddToFilter(h);
   return id;
 }
 
