@@ -30,13 +30,21 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
   for (size_t t = 0; t < n; ++t) {
     const Token& token = tokens[t];
     if (token.kind == TokenKind::kNumber) needed[t] = uint32_t{1} << RuleSet::kNeedsNumber;
-    for (int form = 0; form <= token.num_stems; ++form) {
-      const uint32_t id = words_.Find(token.FormText(key_text, form, &scratch));
-      if (id == WordTable::kNotFound) continue;
+    // The forms as Token::FormText gives them: the word, then its suffixes
+    // (with ال restored in front where the stem asks for it).
+    const std::string_view word = token.View(key_text);
+    auto record = [&](int form, uint32_t id) {
+      if (id == WordTable::kNotFound) return;
       const Entry& entry = entries_[id];
       gazetteer[t][form] = entry.gazetteer_id;
       rules[t][form] = entry.rules;
       needed[t] |= entry.needed;
+    };
+    record(0, words_.Find(word));
+    for (int s = 0; s < token.num_stems; ++s) {
+      const Stem& stem = token.stems[s];
+      const std::string_view rest(word.data() + stem.key_skip, word.size() - stem.key_skip);
+      record(1 + s, words_.Find(stem.add_article ? Token::WithArticle(rest, &scratch) : rest));
     }
   }
 }
