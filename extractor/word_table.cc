@@ -2,21 +2,24 @@
 
 namespace khabar {
 
-bool WordTable::Equal(uint32_t id, std::string_view w) const {
-  const auto& [offset, length] = spans_[id];
-  return length == w.size() && SameBytes(arena_.data() + offset, w.data(), length);
+uint32_t WordTable::IdIfSame(uint32_t record, std::string_view w) const {
+  const char* p = arena_.data() + record;
+  uint32_t id, length;
+  std::memcpy(&id, p, sizeof(id));
+  std::memcpy(&length, p + sizeof(id), sizeof(length));
+  return length == w.size() && SameBytes(p + kRecordHeader, w.data(), length) ? id : kNotFound;
 }
 
-void WordTable::Place(uint64_t hash, uint32_t id, std::vector<uint64_t>* slots) {
+void WordTable::Place(uint64_t hash, uint32_t record, std::vector<uint64_t>* slots) {
   const size_t mask = slots->size() - 1;
   size_t i = hash & mask;
   while ((*slots)[i] != 0) i = (i + 1) & mask;
-  (*slots)[i] = ((hash >> 32) << 32) | (static_cast<uint64_t>(id) + 1);
+  (*slots)[i] = ((hash >> 32) << 32) | (static_cast<uint64_t>(record) + 1);
 }
 
 void WordTable::Grow() {
   std::vector<uint64_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
-  for (uint32_t id = 0; id < hashes_.size(); ++id) Place(hashes_[id], id, &slots);
+  for (uint32_t id = 0; id < hashes_.size(); ++id) Place(hashes_[id], spans_[id].first - kRecordHeader, &slots);
   slots_.swap(slots);
   filter_.assign(slots_.size() / 16, 0);
   filter_shift_ = 64 - __builtin_ctzll(filter_.size());
@@ -28,10 +31,14 @@ uint32_t WordTable::Insert(std::string_view w) {
   if ((spans_.size() + 1) * 2 > slots_.size()) Grow();
   const uint32_t id = static_cast<uint32_t>(spans_.size());
   const uint64_t h = Hash(w);
-  spans_.emplace_back(static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(w.size()));
+  const uint32_t record = static_cast<uint32_t>(arena_.size());
+  const uint32_t length = static_cast<uint32_t>(w.size());
+  arena_.append(reinterpret_cast<const char*>(&id), sizeof(id));
+  arena_.append(reinterpret_cast<const char*>(&length), sizeof(length));
   arena_.append(w.data(), w.size());
+  spans_.emplace_back(record + kRecordHeader, length);
   hashes_.push_back(h);
-  Place(h, id, &slots_);
+  Place(h, record, &slots_);
   AddToFilter(h);
   return id;
 }

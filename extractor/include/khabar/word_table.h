@@ -34,7 +34,10 @@ class WordTable {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const uint64_t slot = slots_[i];
       if (slot == 0) return kNotFound;
-      if ((slot >> 32) == tag && Equal(static_cast<uint32_t>(slot) - 1, word)) return static_cast<uint32_t>(slot) - 1;
+      if ((slot >> 32) == tag) {
+        const uint32_t id = IdIfSame(static_cast<uint32_t>(slot) - 1, word);
+        if (id != kNotFound) return id;
+      }
     }
   }
   // The hash and the comparison of the table, for other tables and filters
@@ -114,14 +117,17 @@ class WordTable {
     const uint64_t bits = FilterBits(hash);
     return (filter_[FilterWord(hash)] & bits) == bits;
   }
-  // Out of line: only a probe whose tag matches compares the words.
-  [[gnu::noinline]] bool Equal(uint32_t id, std::string_view word) const;
+  // The id of the word whose record starts at arena_[record] if that word is
+  // `word`, else kNotFound. Out of line: only a probe whose tag matches
+  // compares the words.
+  [[gnu::noinline]] uint32_t IdIfSame(uint32_t record, std::string_view word) const;
   void Grow();
-  static void Place(uint64_t hash, uint32_t id, std::vector<uint64_t>* slots);
+  static void Place(uint64_t hash, uint32_t record, std::vector<uint64_t>* slots);
   void AddToFilter(uint64_t hash) { filter_[FilterWord(hash)] |= FilterBits(hash); }
 
-  // High 32 bits of the hash, then id + 1 (0 = empty): most probes that
-  // miss are ruled out without touching the words.
+  // High 32 bits of the hash, then the offset of the word's record in
+  // arena_ + 1 (0 = empty): most probes that miss are ruled out without
+  // touching the words.
   std::vector<uint64_t> slots_;
   // Two bits per word (see FilterBits), one filter word per 16 slots; two
   // empty words before the first Grow, so that Find needs no other test.
@@ -129,7 +135,11 @@ class WordTable {
   int filter_shift_ = 63;  // 64 - log2(filter_.size())
   std::vector<uint64_t> hashes_;  // per id
   std::vector<std::pair<uint32_t, uint32_t>> spans_;  // per id: offset, length in arena_
-  std::string arena_;             // folded keys
+  // Per word a record: its id and length (four bytes each, native order),
+  // then its bytes (the folded key). A probe whose tag matches reads only
+  // the record, usually one cache line, for the comparison and the id.
+  std::string arena_;
+  static constexpr size_t kRecordHeader = 2 * sizeof(uint32_t);
 };
 
 }  // namespace khabar
