@@ -116,7 +116,7 @@ inline size_t SkipCommonLetters(std::string_view s, size_t pos) {
   // article has them. At most three stems are added.
   auto add = [&](size_t skip, size_t key_skip, bool add_article) {
     if (add_article || size - key_skip >= 2 * kLetter)
-      out[n++] = Stem{static_cast<uint16_t>(skip), static_cast<uint16_t>(key_skip), add_article};
+      out[n++] = Stem{static_cast<uint8_t>(skip), static_cast<uint8_t>(key_skip), add_article};
   };
   // Three letters or more: the first two after a conjunction can be read.
   const uint32_t first = LetterAt(word, 0);

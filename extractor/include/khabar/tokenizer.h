@@ -23,9 +23,12 @@ enum class TokenKind : uint8_t { kArabic, kLatin, kNumber, kPunct, kOther };
 // the token. Usually skip == key_skip; they differ when the article is dropped
 // from the key (المجلس -> key مجلس, span still from ال) and for لل, where the
 // second ل stays inside the span as the article (للمجلس -> span لمجلس).
+//
+// One byte per field, so that a Token takes 24 bytes: a stem drops at most a
+// conjunction, a preposition and the article, eight bytes.
 struct Stem {
-  uint16_t skip = 0;
-  uint16_t key_skip = 0;
+  uint8_t skip = 0;
+  uint8_t key_skip = 0;
   bool add_article = false;
   // The article is part of the span but not of the key.
   bool DropsArticle() const { return key_skip != skip && !add_article; }
@@ -56,6 +59,7 @@ struct Token {
     return form == 0 ? View(text) : StemText(text, stems[form - 1], scratch);
   }
 };
+static_assert(sizeof(Token) == 24, "tokens are read in passes over whole texts");
 
 // Tokenizes normalized text.
 std::vector<Token> Tokenize(std::string_view normalized);
