@@ -5,8 +5,8 @@
 // Thread safety: Find() is const and safe from many threads once building is
 // done. Cost: open addressing at load factor <= 0.5; one hash pass and
 // usually one comparison per lookup. A bit filter of one byte per two slots
-// (at most 1/16 of the slots' memory, small enough to stay in the nearest
-// cache) answers most lookups of absent words without touching the slots.
+// (1/16 of the slots' memory) answers most lookups of absent words without
+// touching the slots.
 #ifndef KHABAR_WORD_TABLE_H_
 #define KHABAR_WORD_TABLE_H_
 
@@ -25,7 +25,7 @@ class WordTable {
   // The id of `word`, adding it if new. Ids are 0, 1, 2... in insertion order.
   uint32_t Insert(std::string_view word);
   // The id of `word`, or kNotFound. Inline: it is called once per form of
-  // every token, and most words are not found after a probe or two.
+  // every token, and most words are absent and ruled out by the filter.
   uint32_t Find(std::string_view word) const {
     const uint64_t h = Hash(word);
     if (!MayHold(h)) return kNotFound;  // always so while the table is empty
@@ -129,8 +129,9 @@ class WordTable {
   // arena_ + 1 (0 = empty): most probes that miss are ruled out without
   // touching the words.
   std::vector<uint64_t> slots_;
-  // Two bits per word (see FilterBits), one filter word per 16 slots; two
-  // empty words before the first Grow, so that Find needs no other test.
+  // Two bits per word of the table (see FilterBits), one filter word per 16
+  // slots; two empty words before the first Grow, so that Find needs no
+  // other test.
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(2, 0);
   int filter_shift_ = 63;  // 64 - log2(filter_.size())
   std::vector<uint64_t> hashes_;  // per id
