@@ -18,6 +18,17 @@ constexpr int kBoundaryRetries = 3;
 // that reaches the end of the window is retried on the whole text.
 constexpr size_t kMatchWindow = 512;
 
+// The end of the window of a rule tried at `anchor`: kMatchWindow bytes on,
+// moved back to the start of a code point, so that a match running over the
+// window ends exactly at its end (not one byte short, before a letter cut in
+// two) and is retried.
+size_t WindowEnd(std::string_view text, uint32_t anchor) {
+  if (text.size() - anchor <= kMatchWindow) return text.size();
+  size_t end = anchor + kMatchWindow;
+  while (end > anchor && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
 // Whether the assertion a rule's pattern opens with holds at `anchor`, as
 // RE2 reads it with the text before the anchor as context.
 bool MayStartAt(std::string_view text, MatchStart start, uint32_t anchor) {
@@ -52,7 +63,7 @@ Scan ScanWords(const Analysis& a, const Rule& rule, uint32_t anchor, int ngroups
   const std::string_view text = a.text;
   // A byte is read at p only when p + 1 < limit: a letter of two bytes is
   // then whole in the window.
-  const size_t limit = std::min(text.size(), size_t{anchor} + kMatchWindow);
+  const size_t limit = WindowEnd(text, anchor);
   size_t p = anchor;
   for (size_t w = 0; w < rule.words.size(); ++w) {
     if (w > 0) {
@@ -86,15 +97,18 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
                   re2::StringPiece* groups) {
   const RE2& re = *rule.re;
   const re2::StringPiece text(a.text.data(), a.text.size());
-  size_t endpos = std::min(a.text.size(), size_t{anchor} + kMatchWindow);
+  size_t endpos = WindowEnd(a.text, anchor);
+  bool windowed = endpos < a.text.size();  // only the first try
   for (int attempt = 0; attempt < kBoundaryRetries; ++attempt) {
     // Where the match ends, from RE2's DFA alone (cheap); the groups below.
     if (!re.Match(text, anchor, endpos, RE2::ANCHOR_START, groups, 1)) return false;
     const size_t end = groups[0].data() - a.text.data() + groups[0].size();
-    if (end == endpos && endpos < a.text.size() && endpos == size_t{anchor} + kMatchWindow) {
+    if (windowed && end == endpos) {
       endpos = a.text.size();  // the window was too small
+      windowed = false;
       continue;
     }
+    windowed = false;
     if (end > anchor && a.boundary[end]) break;
     // Ended inside a token: retry on text cut at the previous boundary.
     size_t cut = end;
