@@ -419,8 +419,9 @@ class RuleSetLoader {
       if (c == '\\' && i + 1 < pattern.size()) {
         out->push_back(c);
         out->push_back(pattern[++i]);
-        // \p{Arabic}, \P{L}: the braces belong to the escape.
-        if ((pattern[i] == 'p' || pattern[i] == 'P') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        // \p{Arabic}, \P{L}, \x{FB50}: the braces belong to the escape.
+        if ((pattern[i] == 'p' || pattern[i] == 'P' || pattern[i] == 'x') && i + 1 < pattern.size() &&
+            pattern[i + 1] == '{') {
           size_t close = pattern.find('}', i);
           if (close != std::string::npos) {
             out->append(pattern, i + 1, close - i);

@@ -514,6 +514,17 @@ TEST_CASE("RuleSet: a rule without a trigger key is an error, not an exception")
   CHECK(r.status().message().find("trigger") != std::string::npos);
 }
 
+TEST_CASE("RuleSet: the braces of \\x{...} belong to the escape, not to a macro") {
+  // \x{FB50} starts with a letter, as a macro name would.
+  StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::Load(
+      {DataFile{"x.yaml", "rules:\n" + RuleText("r.x", "", "'[\\x{FB50}-\\x{FDFF}]+'", "LATIN")}});
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  const Rule* rule = FindRule(*r.value(), "r.x");
+  REQUIRE(rule);
+  CHECK(rule->expanded == "[\\x{FB50}-\\x{FDFF}]+");
+  CHECK(RE2::FullMatch("\uFDF2", *rule->re));
+}
+
 TEST_CASE("RuleSet: empty input loads") {
   StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::Load({});
   REQUIRE(r.ok());
