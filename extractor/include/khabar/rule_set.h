@@ -67,39 +67,20 @@ struct ScannedWord {
 };
 
 struct Rule {
-  std::string id;
-  std::string type;
-  std::string subtype;
-  std::string file;
-  int line = 0;
-  int priority = 0;
-  std::string pattern;   // as written
-  std::string expanded;  // after macro and class expansion
+  // What is read on every try at a trigger comes first, on one or two
+  // cache lines; descriptions and examples follow.
   std::shared_ptr<re2::RE2> re;
-  std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
-  int span_group = -1;  // index of the group `span`, if any
-  ValueBuilder builder = nullptr;
-  std::string builder_name;
-  bool trigger_digit = false;
-  bool trigger_latin = false;
   // `needs`: the rule is tried only where a word of NeededWords()[k] (a
   // token or one of its stems) for some bit k of `needs_mask`, or a number
   // for bit kNeedsNumber, follows its trigger within `needs_within` tokens;
   // 0 when the rule needs nothing.
   uint32_t needs_mask = 0;
   int needs_within = 0;
-  // `not_spelled`: spellings of the trigger word in the original text
-  // (before normalization; diacritics and tatweel aside) where the rule is
-  // not tried: على is the preposition, never the name علي, though both
-  // normalize to علي.
-  std::vector<std::string> not_spelled;
   // `after_article: false`: the rule is not tried where its trigger word
   // follows the article ال and only the word without it is a trigger word
   // (الرياض is no given name رياض).
   bool after_article = true;
-  std::vector<RuleExample> examples;
-  std::vector<RuleExample> counter_examples;
-  std::string provenance;      // Provenance(), computed at load
+  MatchStart start = MatchStart::kAnywhere;  // computed at load
   // The groups are `span`, around the whole pattern, and empty markers at
   // its end: the whole match gives them all.
   bool span_is_match = false;
@@ -107,7 +88,12 @@ struct Rule {
   // no ^, $ or \b): they may be kept and reused (GroupCache), and are
   // searched in the matched bytes alone.
   bool groups_keep = false;
-  MatchStart start = MatchStart::kAnywhere;  // computed at load
+  int span_group = -1;  // index of the group `span`, if any
+  // `not_spelled`: spellings of the trigger word in the original text
+  // (before normalization; diacritics and tatweel aside) where the rule is
+  // not tried: على is the preposition, never the name علي, though both
+  // normalize to علي.
+  std::vector<std::string> not_spelled;
   // When the pattern is only words of letters with blanks ([ \t]+) between
   // them, each word maybe a group, and empty groups at its end
   // (`(?P<speech>{PER_W}){PER_SP}(?P<span>{PER_W})`): its words, and its
@@ -116,6 +102,23 @@ struct Rule {
   // for other patterns.
   std::vector<ScannedWord> words;
   std::vector<int> end_groups;
+  std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
+  ValueBuilder builder = nullptr;
+
+  std::string id;
+  std::string type;
+  std::string subtype;
+  std::string file;
+  int line = 0;
+  int priority = 0;
+  std::string pattern;   // as written
+  std::string expanded;  // after macro and class expansion
+  std::string builder_name;
+  bool trigger_digit = false;
+  bool trigger_latin = false;
+  std::vector<RuleExample> examples;
+  std::vector<RuleExample> counter_examples;
+  std::string provenance;      // Provenance(), computed at load
 
   std::string Provenance() const;  // "file:line id"
 };
