@@ -185,10 +185,11 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
         q += 2;
     }
     if (q >= a.text.size() || rel::EntityAt(*entities, q) >= 0) continue;
-    size_t length = ScanPersonName(a.text.substr(q), evidence, lex);
+    ScannedWords name_words(a.text.substr(q), lex);
+    size_t length = ScanPersonName(&name_words, evidence, lex);
     if (length == 0 && evidence == NameEvidence::kAfterRole) {
       // A foreign name the lists do not know (الرئيس جورج X في), when a clause opens after it.
-      length = ScanPersonName(a.text.substr(q), NameEvidence::kForeign, lex);
+      length = ScanPersonName(&name_words, NameEvidence::kForeign, lex);
       if (length > 0 && (!OpensClause(a.text.substr(q + length), lex) || EntityInside(*entities, q, q + length)))
         length = 0;
     }
@@ -308,22 +309,23 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
       }
       if (!boundary) continue;
       std::string_view span = rel::Between(a, begin, end);
-      // Not a verb (ولم يدل, تم نقل). The words of the span, up to eight.
+      // Not a verb (ولم يدل, تم نقل). The words of the span, up to eight,
+      // read and looked up once for these tests and the scan.
       constexpr size_t kMaxSpanWords = 8;
-      text_util::WordReader span_words(span);
+      ScannedWords span_words(span, lex);
       bool verb = false;
       for (size_t k = 0; k < kMaxSpanWords && !verb && span_words.Has(k); ++k) {
         const text_util::WordSpan& w = span_words[k];
-        const std::string_view t = span.substr(w.begin, w.end - w.begin);
+        const std::string_view t = span_words.Word(k);
         // ي: a verb after the first word (ولم يدل); a first word may be a
         // name such as يوغرطة, checked below with the last word.
-        verb = (w.begin > 0 && text_util::StartsWith(t, "\xD9\x8A") && !lex.Info(t).given()) ||
+        verb = (w.begin > 0 && text_util::StartsWith(t, "\xD9\x8A") && !span_words.Info(k).given()) ||
                lex.Info(rel::WithoutProclitics(t, &word_buffer)).stop() ||
                (text_util::StartsWith(t, "\xD9\x88") && lex.Info(t.substr(2)).stop());
       }
       if (verb) continue;
       const NameEvidence evidence = given_start ? NameEvidence::kTitle : NameEvidence::kStrong;
-      if (ScanPersonName(span, evidence, lex, /*whole=*/true) != span.size()) continue;
+      if (ScanPersonName(&span_words, evidence, lex, /*whole=*/true) != span.size()) continue;
       size_t n = 0;
       while (n < kMaxSpanWords && span_words.Has(n)) ++n;
       if (n < 2) continue;
@@ -331,11 +333,10 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
         // Words the lists do not know at a clause start: the last must read as
         // a surname (كهينة زروقي, يوغرطة بن شعبان), not as a noun after a verb
         // (كتبت صحيفة).
+        // (The name covers the span: its last word ends the span.)
         const std::string_view last = span.substr(span_words[n - 1].begin);
-        const std::string_view before_last =
-            span.substr(span_words[n - 2].begin, span_words[n - 2].end - span_words[n - 2].begin);
-        const PersonLexicon::Word last_info = lex.Info(last);
-        if (!last_info.family() && !last_info.given() && !lex.Info(before_last).particle() &&
+        const PersonLexicon::Word last_info = span_words.Info(n - 1);
+        if (!last_info.family() && !last_info.given() && !span_words.Info(n - 2).particle() &&
             !LooksLikeSurname(last) && !(text_util::StartsWith(last, kAl) && text_util::EndsWith(last, "\xD9\x8A")))
           continue;
       }

@@ -44,7 +44,7 @@ bool WordReader::ReadNext() {
   while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
   const bool next_is_letter = q > p && LetterAt(text_, q);
   w.closed = !next_is_letter;
-  words_[count_++] = w;
+  words_.at[count_++] = w;
   if (w.closed) done_ = true;
   pos_ = q;
   return true;

@@ -155,7 +155,8 @@ struct WordSpan {
 std::vector<WordSpan> LeadingWords(std::string_view text, size_t max_words);
 
 // The same words, read one at a time as they are asked for, without
-// allocation: most names end after a word or two.
+// allocation: most names end after a word or two. A reader is made for
+// every name scanned, so its words are left unset until read.
 class WordReader {
  public:
   static constexpr size_t kMaxWords = 9;
@@ -167,15 +168,20 @@ class WordReader {
     return k < count_;
   }
   // Word `k`, which Has(k) said exists.
-  const WordSpan& operator[](size_t k) const { return words_[k]; }
+  const WordSpan& operator[](size_t k) const { return words_.at[k]; }
 
  private:
   bool ReadNext();
+  // The words read so far (count_ of them); the others are not initialized.
+  union Words {
+    Words() {}
+    WordSpan at[kMaxWords];
+  };
   std::string_view text_;
   size_t pos_ = 0;
   bool done_ = false;
   size_t count_ = 0;
-  WordSpan words_[kMaxWords];
+  Words words_;
 };
 
 }  // namespace text_util

@@ -223,8 +223,15 @@ bool OpensClause(std::string_view rest, const PersonLexicon& lexicon) {
 
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lex, bool whole,
                       bool strict) {
-  text_util::WordReader words(text);
-  auto word = [&](size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
+  ScannedWords words(text, lex);
+  return ScanPersonName(&words, evidence, lex, whole, strict);
+}
+
+size_t ScanPersonName(ScannedWords* scanned, NameEvidence evidence, const PersonLexicon& lex, bool whole,
+                      bool strict) {
+  ScannedWords& words = *scanned;
+  const std::string_view text = words.text();
+  auto word = [&](size_t k) { return words.Word(k); };
   // At most four units, kept without allocation.
   struct Units {
     Unit items[4];
@@ -242,14 +249,14 @@ size_t ScanPersonName(std::string_view text, NameEvidence evidence, const Person
   PersonLexicon::Word info;
   while (units.size() < 4 && words.Has(i)) {
     const std::string_view w = word(i);
-    info = lex.Info(w);
+    info = words.Info(i);
     const bool has_next = !words[i].closed && words.Has(i + 1);
     Unit u;
     u.first = u.last = i;
     if (info.particle()) {
       // The word after a particle is part of the name (عبد الكريم, أيت الحاج)
       // unless it is a function word.
-      if (!has_next || (lex.Info(word(i + 1)).listed_stop() && !StartsWith(word(i + 1), kAl))) break;
+      if (!has_next || (words.Info(i + 1).listed_stop() && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
     } else if (has_next && !info.stop() && lex.IsNameSuffix(word(i + 1))) {

@@ -13,6 +13,7 @@
 #define KHABAR_NAMES_PERSON_NAME_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "names/person_lexicon.h"
@@ -39,11 +40,48 @@ bool LooksLikeSurname(std::string_view word);
 // (X مدير الشركة). Evidence for names the lists do not know (kForeign).
 bool OpensClause(std::string_view rest, const PersonLexicon& lexicon);
 
+// The words at the start of a text (text_util::WordReader) and the
+// lexicon's answers about them (PersonLexicon::Info), each read or asked
+// once: a caller that scans the same text again with other evidence, or
+// asks about its words itself, shares them with the scanner instead of
+// reading and looking up the words again.
+class ScannedWords {
+ public:
+  ScannedWords(std::string_view text, const PersonLexicon& lexicon) : text_(text), reader_(text), lexicon_(lexicon) {}
+  ScannedWords(const ScannedWords&) = delete;
+  ScannedWords& operator=(const ScannedWords&) = delete;
+
+  std::string_view text() const { return text_; }
+  // Whether there is a word `k` (reads on as needed).
+  bool Has(size_t k) { return reader_.Has(k); }
+  // Word `k`, which Has(k) said exists.
+  const text_util::WordSpan& operator[](size_t k) const { return reader_[k]; }
+  std::string_view Word(size_t k) const { return text_.substr(reader_[k].begin, reader_[k].end - reader_[k].begin); }
+  // lexicon.Info(Word(k)), asked once.
+  PersonLexicon::Word Info(size_t k) {
+    if (!((asked_ >> k) & 1)) {
+      info_[k] = lexicon_.Info(Word(k));
+      asked_ |= 1u << k;
+    }
+    return info_[k];
+  }
+
+ private:
+  std::string_view text_;
+  text_util::WordReader reader_;
+  const PersonLexicon& lexicon_;
+  uint32_t asked_ = 0;  // bit k: info_[k] is set
+  PersonLexicon::Word info_[text_util::WordReader::kMaxWords];
+};
+
 // Byte length of the name at the start of `text` (normalized), or 0 when
 // there is none. With `whole`, the name must cover all of `text`; with
 // `strict`, the first name is treated as an everyday word (it needs a family
 // name or a nisba after it).
 size_t ScanPersonName(std::string_view text, NameEvidence evidence, const PersonLexicon& lexicon,
+                      bool whole = false, bool strict = false);
+// The same for the text of `words` (made with the same lexicon).
+size_t ScanPersonName(ScannedWords* words, NameEvidence evidence, const PersonLexicon& lexicon,
                       bool whole = false, bool strict = false);
 
 }  // namespace khabar

@@ -28,11 +28,7 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
 
 // A quick test before UnknownSurname: a second word follows the first and is
 // not a stop word.
-bool MaySurname(std::string_view span, const PersonLexicon& lexicon) {
-  text_util::WordReader words(span);
-  if (!words.Has(1)) return false;
-  return !lexicon.IsStop(span.substr(words[1].begin, words[1].end - words[1].begin));
-}
+bool MaySurname(ScannedWords* words) { return words->Has(1) && !words->Info(1).stop(); }
 
 // A given name (not the preposition على) followed by surname words the
 // lists do not know: no `ال` noun after a feminine or everyday word (زينة
@@ -82,11 +78,13 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   else if (match.Has("office")) evidence = NameEvidence::kAfterRole;
   else if (match.Has("speech")) evidence = NameEvidence::kForeign;
   else if (match.Has("title") || match.Has("role")) evidence = NameEvidence::kTitle;
-  size_t length = ScanPersonName(span, evidence, lexicon);
-  if (length == 0 && evidence == NameEvidence::kNone && MaySurname(span, lexicon)) {
+  // The words of the span, read and looked up once for every scan below.
+  ScannedWords words(span, lexicon);
+  size_t length = ScanPersonName(&words, evidence, lexicon);
+  if (length == 0 && evidence == NameEvidence::kNone && MaySurname(&words)) {
     // A given name and a surname the lists do not know (كريم فانتو في), when a
     // clause opens after them.
-    length = ScanPersonName(span, NameEvidence::kTitle, lexicon);
+    length = ScanPersonName(&words, NameEvidence::kTitle, lexicon);
     const char* name_end = span.data() + length;
     const char* text_end = match.following.data() + match.following.size();
     if (length > 0 && (!UnknownSurname(span.substr(0, length), lexicon) ||
@@ -100,9 +98,8 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   const size_t span_offset = static_cast<size_t>(span.data() - match.text.data());
   if (match.Has("speech")) {
     // A country or an organization speaks as often as a person (وأعلنت فرنسا أن).
-    text_util::WordReader first(span);
-    first.Has(0);
-    const std::string_view first_word = span.substr(first[0].begin, first[0].end - first[0].begin);
+    words.Has(0);
+    const std::string_view first_word = words.Word(0);
     if (context.gazetteer != nullptr &&
         (context.gazetteer->HasWord(first_word, "LOC") || context.gazetteer->HasWord(first_word, "ORG")))
       return std::nullopt;
@@ -112,7 +109,9 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
       return std::nullopt;
   }
   // One word before a title is as often a noun (خطاب الرئيس) as a name.
-  if (match.Has("role") && text_util::LeadingWords(span.substr(0, length), 2).size() < 2) return std::nullopt;
+  // (The name ends at the end of a word: it has two words when the second
+  // ends within it.)
+  if (match.Has("role") && !(words.Has(1) && words[1].end <= length)) return std::nullopt;
   if (match.Has("role") && length < span.size() && !StartsWithTitle(match.text.substr(span_offset + length), lexicon))
     return std::nullopt;
   Value value;
