@@ -56,12 +56,16 @@ bool IsArabicLetter(char32_t c) {
          (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
 }
 
-// Whether bytes `b0` `b1` are a common Arabic letter (U+0621..U+064A).
+// The common Arabic letters U+0621..U+064A are D8 A1..D8 BF and D9 80..D9 8A:
+// bit (second byte - 0x80) of kCommonLetterBits[first byte - 0xD8].
+constexpr uint64_t kCommonLetterBits[2] = {~uint64_t{0} << 0x21, (uint64_t{1} << 0x0B) - 1};
+
+// Whether bytes `b0` `b1` are a common Arabic letter (U+0621..U+064A), told
+// from the table above: a test per letter of every word split.
 bool IsCommonArabicLetter(char b0, char b1) {
-  const unsigned char lead = static_cast<unsigned char>(b0);
-  const unsigned char low = static_cast<unsigned char>(b1);
-  const char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (low & 0x3F);
-  return (lead == 0xD8 || lead == 0xD9) && (low & 0xC0) == 0x80 && c >= 0x0621 && c <= 0x064A;
+  const unsigned row = static_cast<unsigned char>(b0) - 0xD8u;
+  const unsigned column = static_cast<unsigned char>(b1) - 0x80u;
+  return row <= 1 && column < 64 && ((kCommonLetterBits[row] >> column) & 1);
 }
 
 // Whether `word` is all common Arabic letters (two bytes each): most words,
