@@ -229,10 +229,12 @@ void AddNamesAfterNationalities(const Analysis& a, const PersonLexicon& lex, std
       b += 2;
     }
     if (b[0] != 0xD8 || b[1] != 0xA7 || b[2] != 0xD9 || b[3] != 0x84) continue;  // ال
-    // The word itself is looked up last.
+    // The word is looked up before the entities are searched: most words of
+    // this shape are no nationality (الحكومي, الرياضي), and a kept answer
+    // costs less than two binary searches over the entities.
     const uint32_t q = tokens[t + 1].begin;
     if (tokens[t + 1].kind != TokenKind::kArabic || !rel::Blank(rel::Between(a, tokens[t].end, q)) ||
-        rel::EntityAt(*entities, q) >= 0 || rel::EntityAt(*entities, tokens[t].begin) >= 0 || !lex.IsNationality(word))
+        !lex.IsNationality(word) || rel::EntityAt(*entities, q) >= 0 || rel::EntityAt(*entities, tokens[t].begin) >= 0)
       continue;
     const size_t length = ScanPersonName(a.text.substr(q), NameEvidence::kForeign, lex);
     if (length == 0 || !OpensClause(a.text.substr(q + length), lex)) continue;
