@@ -133,8 +133,17 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
   for (const Candidate& c : *entities)
     if (c.type == "ROLE") roles.emplace_back(c.begin, c.end);
   std::string buffer;  // for WithoutProclitics
+  // The names found wait here (sorted and apart) and go in with one
+  // InsertAll instead of an Insert each, which shifts every entity after it.
+  // A role only looks at the entities from its end on, so waiting names that
+  // end before it change nothing it sees; the names go in first otherwise.
+  std::vector<Candidate> found;
   for (const auto& [role_begin, role_end] : roles) {
     (void)role_begin;
+    if (!found.empty() && found.back().end > role_end) {
+      InsertAll(entities, std::move(found));
+      found.clear();
+    }
     uint32_t p = role_end;
     size_t k = rel::FirstFrom(*entities, p);
     if (k < entities->size() && ((*entities)[k].type == "ORG" || (*entities)[k].type == "LOC")) {
@@ -195,8 +204,9 @@ void AddNamesAfterRoles(const Analysis& a, const PersonLexicon& lex, std::vector
     }
     if (length == 0) continue;
     const uint32_t end = static_cast<uint32_t>(q + length);
-    Insert(entities, PersonMention(q, end, DefaultNorm(a, q, end), "mentions.cc person_after_role"));
+    found.push_back(PersonMention(q, end, DefaultNorm(a, q, end), "mentions.cc person_after_role"));
   }
+  InsertAll(entities, std::move(found));
 }
 
 // The first token from `t` on that is not the last and may be a nationality
