@@ -20,8 +20,10 @@ bool StartsWithTitle(std::string_view text, const PersonLexicon& lexicon) {
     p = q;
   }
   text = text.substr(p);
-  std::vector<text_util::WordSpan> words = text_util::LeadingWords(text, 3);
-  for (size_t n = words.size(); n > 0; --n)
+  text_util::WordReader words(text);
+  size_t n = 0;
+  while (n < 3 && words.Has(n)) ++n;
+  for (; n > 0; --n)
     if (lexicon.RoleCanonical(text.substr(0, words[n - 1].end))) return true;
   return false;
 }
@@ -33,17 +35,20 @@ bool MaySurname(ScannedWords* words) { return words->Has(1) && !words->Info(1).s
 // A given name (not the preposition على) followed by surname words the
 // lists do not know: no `ال` noun after a feminine or everyday word (زينة
 // البيت) and no feminine `ال` noun, no pronoun ending (ذويهم), no place or
-// organization (على بلنسية).
-bool UnknownSurname(std::string_view name, const PersonLexicon& lexicon) {
-  const std::vector<text_util::WordSpan> words = text_util::LeadingWords(name, 5);
-  if (words.size() < 2) return false;
-  const std::string_view first = name.substr(words[0].begin, words[0].end - words[0].begin);
-  if (lexicon.IsStopInside(first)) return false;
+// organization (على بلنسية). The name is the first `length` bytes of the
+// text of `words`, up to the end of a word.
+bool UnknownSurname(ScannedWords* words, size_t length, const PersonLexicon& lexicon) {
+  // Its words (up to five): those of the text that end within it.
+  size_t n = 0;
+  while (n < 5 && words->Has(n) && (*words)[n].end <= length) ++n;
+  if (n < 2) return false;
+  const PersonLexicon::Word first_info = words->Info(0);
+  if (first_info.stop_inside()) return false;
   // A feminine noun or an everyday word before an `ال` noun is a phrase (زينة البيت).
-  const bool phrase_head = lexicon.IsCommonGiven(first) || text_util::EndsWith(first, "\xD8\xA9");
+  const bool phrase_head = first_info.common_given() || text_util::EndsWith(words->Word(0), "\xD8\xA9");
   const Gazetteer* gazetteer = lexicon.gazetteer();
-  for (size_t i = 1; i < words.size(); ++i) {
-    const std::string_view w = name.substr(words[i].begin, words[i].end - words[i].begin);
+  for (size_t i = 1; i < n; ++i) {
+    const std::string_view w = words->Word(i);
     if (text_util::StartsWith(w, "\xD8\xA7\xD9\x84") && (phrase_head || text_util::EndsWith(w, "\xD8\xA9")))
       return false;
     if (text_util::EndsWith(w, "\xD9\x87\xD9\x85") || text_util::EndsWith(w, "\xD9\x87\xD8\xA7")) return false;
@@ -87,7 +92,7 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
     length = ScanPersonName(&words, NameEvidence::kTitle, lexicon);
     const char* name_end = span.data() + length;
     const char* text_end = match.following.data() + match.following.size();
-    if (length > 0 && (!UnknownSurname(span.substr(0, length), lexicon) ||
+    if (length > 0 && (!UnknownSurname(&words, length, lexicon) ||
                        !OpensClause(std::string_view(name_end, static_cast<size_t>(text_end - name_end)), lexicon)))
       length = 0;
   }
