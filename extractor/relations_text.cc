@@ -232,7 +232,8 @@ std::optional<Anaphor> AnaphorAt(const Analysis& a, uint32_t pos, const PersonLe
   if (lexicon.rules() == nullptr) return std::nullopt;
   Word w = NextWord(a, pos);
   if (w.empty()) return std::nullopt;
-  const std::string word = WithoutProclitics(Between(a, w.begin, w.end));
+  std::string buffer;  // for WithoutProclitics
+  const std::string_view word = WithoutProclitics(Between(a, w.begin, w.end), &buffer);
   std::optional<std::string_view> head = lexicon.rules()->ClassValue("role_org_anaphor", word);
   if (!head) return std::nullopt;
   Anaphor an;
