@@ -363,6 +363,12 @@ void Normalizer::WriteWideRun(const unsigned char* in, size_t limit, const Short
 
 NormalizedText Normalizer::Normalize(std::string_view original) const {
   NormalizedText result;
+  Normalize(original, &result);
+  return result;
+}
+
+void Normalizer::Normalize(std::string_view original, NormalizedText* out) const {
+  NormalizedText& result = *out;
   const size_t n = original.size();
   // Output bytes per input byte stay below kSlack except for rare
   // ligatures; the buffers grow when a replacement would not fit.
@@ -445,7 +451,6 @@ NormalizedText Normalizer::Normalize(std::string_view original) const {
   result.text.resize(w.o);
   result.orig_start.resize(w.o + 1);
   result.orig_end.resize(w.o + 1);
-  return result;
 }
 
 std::string Normalizer::NormalizeString(std::string_view original) const {

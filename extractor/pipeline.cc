@@ -23,6 +23,38 @@ Pipeline::~Pipeline() = default;
 
 namespace {
 
+// The buffers of the stages before the candidates, kept per thread: each
+// article overwrites the last one's, which are still in cache, instead of
+// writing fresh memory (the offset maps alone are several bytes per byte of
+// text). A buffer grown past kMaxKeptBytes by a huge article is released
+// afterwards, which bounds the memory each thread keeps.
+struct Scratch {
+  NormalizedText normalized;
+  std::vector<Token> tokens;
+  std::string key_text;
+  FormIndex::Forms forms;
+  Analysis analysis;
+
+  static constexpr size_t kMaxKeptBytes = size_t{8} << 20;
+
+  template <typename Buffer>
+  static void ReleaseIfLarge(Buffer* buffer) {
+    if (buffer->capacity() * sizeof((*buffer)[0]) > kMaxKeptBytes) Buffer().swap(*buffer);
+  }
+  void ReleaseLarge() {
+    ReleaseIfLarge(&normalized.text);
+    ReleaseIfLarge(&normalized.orig_start);
+    ReleaseIfLarge(&normalized.orig_end);
+    ReleaseIfLarge(&normalized.orig_cp_byte);
+    ReleaseIfLarge(&tokens);
+    ReleaseIfLarge(&key_text);
+    ReleaseIfLarge(&forms.gazetteer);
+    ReleaseIfLarge(&forms.rules);
+    ReleaseIfLarge(&forms.needed);
+    ReleaseIfLarge(&analysis.boundary);
+  }
+};
+
 // Takes `c` by value: the final entities move their strings out of it.
 Entity ToEntity(const NormalizedText& n, std::string_view original, Candidate c) {
   Entity e;
@@ -71,11 +103,15 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   record.meta.outlet = article.outlet;
   if (article.skip_extraction) return record;
 
-  NormalizedText normalized = Normalizer::Default().Normalize(article.text);
-  std::vector<Token> tokens = Tokenize(normalized.text);
-  std::string key_text = normalized.text;
+  thread_local Scratch scratch;
+  NormalizedText& normalized = scratch.normalized;
+  Normalizer::Default().Normalize(article.text, &normalized);
+  std::vector<Token>& tokens = scratch.tokens;
+  Tokenize(normalized.text, &tokens);
+  std::string& key_text = scratch.key_text;
+  key_text.assign(normalized.text);
   Gazetteer::FoldKeys(&key_text);
-  Analysis analysis;
+  Analysis& analysis = scratch.analysis;
   analysis.text = normalized.text;
   analysis.key_text = key_text;
   analysis.tokens = &tokens;
@@ -83,7 +119,7 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   analysis.rules = rules_.get();
   analysis.original = article.text;
   analysis.normalized = &normalized;
-  FormIndex::Forms forms;
+  FormIndex::Forms& forms = scratch.forms;
   forms_->Lookup(key_text, tokens, &forms);
   analysis.gazetteer_ids = &forms.gazetteer;
   analysis.rule_ids = &forms.rules;
@@ -112,9 +148,10 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   record.entities.reserve(resolved.size());
   for (Candidate& c : resolved) record.entities.push_back(ToEntity(normalized, article.text, std::move(c)));
   if (trace) {
-    trace->normalized = std::move(normalized);
-    trace->tokens = std::move(tokens);
+    trace->normalized = normalized;
+    trace->tokens = tokens;
   }
+  scratch.ReleaseLarge();
   return record;
 }
 

@@ -189,6 +189,13 @@ struct Scanned {
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+void Tokenize(std::string_view text, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   tokens.reserve(text.size() / 5);
   size_t pos = 0;
   while (pos < text.size()) {
@@ -220,7 +227,6 @@ std::vector<Token> Tokenize(std::string_view text) {
     if (kind == TokenKind::kArabic && end - begin >= 3 * kLetter && MayHaveStems(text, begin))
       token.num_stems = static_cast<uint8_t>(StemsOf(text.substr(begin, end - begin), token.stems));
   }
-  return tokens;
 }
 
 const char* TokenKindName(TokenKind kind) {

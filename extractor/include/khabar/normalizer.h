@@ -72,6 +72,9 @@ class Normalizer {
 
   // `original` must be valid UTF-8 (see RepairUtf8).
   NormalizedText Normalize(std::string_view original) const;
+  // The same into `out`, replacing its contents and reusing its capacity:
+  // a buffer kept across texts is written where it already sits in cache.
+  void Normalize(std::string_view original, NormalizedText* out) const;
   // The normalized form alone (for gazetteer names, class entries, examples).
   std::string NormalizeString(std::string_view original) const;
 

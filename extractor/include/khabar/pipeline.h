@@ -2,7 +2,9 @@
 // gazetteers, run rules, resolve overlaps and relations, and fill a Record.
 //
 // Built once from rule and gazetteer data and immutable afterwards, so one
-// Pipeline serves all threads. Process() allocates per call only.
+// Pipeline serves all threads. Each thread keeps the buffers of the stages
+// before the candidates (text, offset maps, tokens, form ids) for its next
+// article, up to some megabytes each.
 //
 // Relative dates are resolved against the article's date, else a date in its
 // byline, else ProcessOptions::doc_date; an article whose only anchor is its

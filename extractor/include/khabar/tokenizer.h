@@ -63,6 +63,8 @@ static_assert(sizeof(Token) == 24, "tokens are read in passes over whole texts")
 
 // Tokenizes normalized text.
 std::vector<Token> Tokenize(std::string_view normalized);
+// The same into `tokens`, replacing its contents and reusing its capacity.
+void Tokenize(std::string_view normalized, std::vector<Token>* tokens);
 
 // Proclitic stems of one Arabic word (normalized), least stripped first; the
 // word itself is not included. Keys shorter than two letters are not offered.
