@@ -241,7 +241,7 @@ std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {
 
 void AddGazetteerCandidates(const Analysis& a, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
   std::vector<GazetteerHit> hits;
-  gazetteer.Match(*a.tokens, *a.gazetteer_ids, &hits);
+  gazetteer.Match(*a.tokens, a.forms->gazetteer_words, a.forms->gazetteer_starts, &hits);
   for (const GazetteerHit& hit : hits) {
     const GazetteerEntry& e = gazetteer.entries()[hit.entry];
     Candidate c;
@@ -266,7 +266,7 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
   thread_local GroupCache cache;
   cache.UseRuleSet(rules.instance());
   // Whether a word a rule needs follows token i closely enough.
-  const std::vector<uint32_t>& needed = *a.needed;
+  const std::vector<uint32_t>& needed = a.forms->needed;
   auto has_needed = [&](const Rule& rule, size_t i) {
     const size_t last = std::min(needed.size() - 1, i + static_cast<size_t>(rule.needs_within));
     for (size_t k = i + 1; k <= last; ++k)
@@ -288,9 +288,10 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       MatchRule(a, rule, anchor, context, &cache, out);
     }
   };
+  const std::vector<FormIndex::Trigger>& triggers = a.forms->triggers;
+  size_t next = 0;  // the first trigger not run yet
   for (size_t i = 0; i < a.tokens->size(); ++i) {
     const Token& t = (*a.tokens)[i];
-    const auto& triggered = (*a.rule_ids)[i];
     tried.clear();
     switch (t.kind) {
       case TokenKind::kNumber:
@@ -304,10 +305,15 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       case TokenKind::kLatin: run(rules.LatinRules(), i, t.begin, false); break;
       default: break;
     }
-    if (triggered[0] != nullptr) run(*triggered[0], i, t.begin, false);
-    for (int s = 0; s < t.num_stems; ++s)
-      if (triggered[1 + s] != nullptr)
-        run(*triggered[1 + s], i, t.begin + t.stems[s].skip, t.stems[s].DropsArticle());
+    for (; next < triggers.size() && triggers[next].token == i; ++next) {
+      const FormIndex::Trigger& trigger = triggers[next];
+      if (trigger.form == 0) {
+        run(*trigger.rules, i, t.begin, false);
+      } else {
+        const Stem& stem = t.stems[trigger.form - 1];
+        run(*trigger.rules, i, t.begin + stem.skip, stem.DropsArticle());
+      }
+    }
   }
 }
 

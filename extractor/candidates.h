@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "form_index.h"
 #include "khabar/gazetteer.h"
 #include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
@@ -38,10 +39,8 @@ struct Analysis {
   std::string_view text;              // normalized
   std::string_view key_text;          // normalized and folded for lookups (same offsets)
   const std::vector<Token>* tokens = nullptr;
-  // By token and form (see FormIndex): gazetteer word ids and triggered rules.
-  const std::vector<Gazetteer::FormIds>* gazetteer_ids = nullptr;
-  const std::vector<std::array<const std::vector<uint32_t>*, kMaxForms>>* rule_ids = nullptr;
-  const std::vector<uint32_t>* needed = nullptr;  // by token: bits of RuleSet::NeededWords
+  // What the gazetteer and rule tables know of the tokens' forms.
+  const FormIndex::Forms* forms = nullptr;
   std::vector<uint8_t> boundary;      // 1 at byte offsets where a token starts or ends
   const Gazetteer* gazetteer = nullptr;
   const RuleSet* rules = nullptr;

@@ -15,29 +15,32 @@ FormIndex::FormIndex(const Gazetteer& gazetteer, const RuleSet& rules) {
 }
 
 void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const {
-  // Sized once, already holding "nothing found"; then only found forms and
-  // numbers are written.
+  // The dense arrays are sized once, already holding "nothing found"; then
+  // only found forms and numbers are written.
   const size_t n = tokens.size();
-  Gazetteer::FormIds none;
-  none.fill(WordTable::kNotFound);
-  out->gazetteer.assign(n, none);
-  out->rules.assign(n, {});
+  out->gazetteer_words.assign(n, WordTable::kNotFound);
+  out->gazetteer_starts.clear();
+  out->triggers.clear();
   out->needed.assign(n, 0);
-  Gazetteer::FormIds* gazetteer = out->gazetteer.data();
-  auto* rules = out->rules.data();
-  uint32_t* needed = out->needed.data();
+  uint32_t* const gazetteer_words = out->gazetteer_words.data();
+  uint32_t* const needed = out->needed.data();
   std::string scratch;
   for (size_t t = 0; t < n; ++t) {
     const Token& token = tokens[t];
     if (token.kind == TokenKind::kNumber) needed[t] = uint32_t{1} << RuleSet::kNeedsNumber;
+    Gazetteer::Start start{static_cast<uint32_t>(t), {}};
+    start.ids.fill(WordTable::kNotFound);
+    bool gazetteer_form = false;
     // The forms as Token::FormText gives them: the word, then its suffixes
     // (with ال restored in front where the stem asks for it).
     const std::string_view word = token.View(key_text);
     auto record = [&](int form, uint32_t id) {
       if (id == WordTable::kNotFound) return;
       const Entry& entry = entries_[id];
-      gazetteer[t][form] = entry.gazetteer_id;
-      rules[t][form] = entry.rules;
+      start.ids[form] = entry.gazetteer_id;
+      gazetteer_form |= entry.gazetteer_id != WordTable::kNotFound;
+      if (entry.rules != nullptr)
+        out->triggers.push_back(Trigger{static_cast<uint32_t>(t), static_cast<uint32_t>(form), entry.rules});
       needed[t] |= entry.needed;
     };
     record(0, words_.Find(word));
@@ -45,6 +48,10 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
       const Stem& stem = token.stems[s];
       const std::string_view rest(word.data() + stem.key_skip, word.size() - stem.key_skip);
       record(1 + s, words_.Find(stem.add_article ? Token::WithArticle(rest, &scratch) : rest));
+    }
+    if (gazetteer_form) {
+      gazetteer_words[t] = start.ids[0];
+      out->gazetteer_starts.push_back(start);
     }
   }
 }

@@ -25,13 +25,24 @@ class FormIndex {
  public:
   FormIndex(const Gazetteer& gazetteer, const RuleSet& rules);
 
-  // What the tables know of every token of a text: gazetteer word ids (for
-  // Gazetteer::Match) and triggered rules (nullptr: none) by form.
+  // A token form that triggers rules.
+  struct Trigger {
+    uint32_t token;
+    uint32_t form;                        // 0: the word; 1 + s: stem s
+    const std::vector<uint32_t>* rules;  // RuleSet::rules() ids
+  };
+  // What the tables know of the tokens of a text, dense only where every
+  // token is read: most tokens are in no table.
   struct Forms {
-    std::vector<Gazetteer::FormIds> gazetteer;
-    std::vector<std::array<const std::vector<uint32_t>*, kMaxForms>> rules;
-    // Bit k: a form of the token is a word of RuleSet::NeededWords()[k];
-    // bit RuleSet::kNeedsNumber: the token is a number.
+    // By token: the gazetteer word id of the token itself, and the tokens
+    // with a form that is a gazetteer word (see Gazetteer::Match).
+    std::vector<uint32_t> gazetteer_words;
+    std::vector<Gazetteer::Start> gazetteer_starts;
+    // Every form that triggers rules, by token then form.
+    std::vector<Trigger> triggers;
+    // By token: bit k: a form of the token is a word of
+    // RuleSet::NeededWords()[k]; bit RuleSet::kNeedsNumber: the token is a
+    // number.
     std::vector<uint32_t> needed;
   };
   // `key_text` is the normalized text passed through Gazetteer::FoldKeys.

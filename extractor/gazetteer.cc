@@ -171,15 +171,22 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
                       std::vector<GazetteerHit>* hits) const {
-  std::vector<FormIds> ids(tokens.size());
+  std::vector<uint32_t> words(tokens.size());
+  std::vector<Start> starts;
   std::string scratch;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    ids[i].fill(WordTable::kNotFound);
+    Start start{static_cast<uint32_t>(i), {}};
+    start.ids.fill(WordTable::kNotFound);
+    bool any = false;
     // Punctuation too: names may hold it.
-    for (int form = 0; form <= tokens[i].num_stems; ++form)
-      ids[i][form] = words_.Find(tokens[i].FormText(text, form, &scratch));
+    for (int form = 0; form <= tokens[i].num_stems; ++form) {
+      start.ids[form] = words_.Find(tokens[i].FormText(text, form, &scratch));
+      any |= start.ids[form] != WordTable::kNotFound;
+    }
+    words[i] = start.ids[0];
+    if (any) starts.push_back(start);
   }
-  Match(tokens, ids, hits);
+  Match(tokens, words, starts, hits);
 }
 
 template <typename WordId>
@@ -211,18 +218,13 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
   return found;
 }
 
-void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<FormIds>& ids,
-                      std::vector<GazetteerHit>* hits) const {
-  auto id = [&](uint32_t t, int form) { return ids[t][form]; };
-  const uint32_t n = static_cast<uint32_t>(tokens.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    // Most tokens have no form that is a word of any name: all their ids are
-    // kNotFound (all bits set), and so is their AND.
-    uint32_t all = WordTable::kNotFound;
-    for (uint32_t word : ids[i]) all &= word;
-    if (all == WordTable::kNotFound) continue;
+void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<uint32_t>& words,
+                      const std::vector<Start>& starts, std::vector<GazetteerHit>* hits) const {
+  for (const Start& start : starts) {
+    // The first token's forms from `start`, the words after it from `words`.
+    auto id = [&](uint32_t t, int form) { return t == start.token ? start.ids[form] : words[t]; };
     GazetteerHit hit;
-    if (LongestAt(i, tokens, id, &hit)) hits->push_back(hit);
+    if (LongestAt(start.token, tokens, id, &hit)) hits->push_back(hit);
   }
 }
 

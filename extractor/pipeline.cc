@@ -48,8 +48,9 @@ struct Scratch {
     ReleaseIfLarge(&normalized.orig_cp_byte);
     ReleaseIfLarge(&tokens);
     ReleaseIfLarge(&key_text);
-    ReleaseIfLarge(&forms.gazetteer);
-    ReleaseIfLarge(&forms.rules);
+    ReleaseIfLarge(&forms.gazetteer_words);
+    ReleaseIfLarge(&forms.gazetteer_starts);
+    ReleaseIfLarge(&forms.triggers);
     ReleaseIfLarge(&forms.needed);
     ReleaseIfLarge(&analysis.boundary);
   }
@@ -121,9 +122,7 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   analysis.normalized = &normalized;
   FormIndex::Forms& forms = scratch.forms;
   forms_->Lookup(key_text, tokens, &forms);
-  analysis.gazetteer_ids = &forms.gazetteer;
-  analysis.rule_ids = &forms.rules;
-  analysis.needed = &forms.needed;
+  analysis.forms = &forms;
   analysis.boundary.assign(normalized.text.size() + 1, 0);
   uint8_t* const boundary = analysis.boundary.data();  // not reloaded after each byte store
   for (const Token& t : tokens) boundary[t.begin] = boundary[t.end] = 1;
