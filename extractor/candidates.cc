@@ -288,31 +288,29 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       MatchRule(a, rule, anchor, context, &cache, out);
     }
   };
+  // Tokens without a trigger run no rule: only the triggers are visited.
   const std::vector<FormIndex::Trigger>& triggers = a.forms->triggers;
-  size_t next = 0;  // the first trigger not run yet
-  for (size_t i = 0; i < a.tokens->size(); ++i) {
+  for (size_t k = 0; k < triggers.size(); ++k) {
+    const FormIndex::Trigger& trigger = triggers[k];
+    const size_t i = trigger.token;
     const Token& t = (*a.tokens)[i];
-    tried.clear();
-    switch (t.kind) {
-      case TokenKind::kNumber:
-        // The window of MatchRule's first try: where the filter fails, no rule matches.
-        if (rules.DigitFilter() == nullptr ||
-            rules.DigitFilter()->Match(re2::StringPiece(a.text.data(), a.text.size()), t.begin,
-                                       std::min(a.text.size(), size_t{t.begin} + kMatchWindow), RE2::ANCHOR_START,
-                                       nullptr, 0))
-          run(rules.DigitRules(), i, t.begin, false);
-        break;
-      case TokenKind::kLatin: run(rules.LatinRules(), i, t.begin, false); break;
-      default: break;
-    }
-    for (; next < triggers.size() && triggers[next].token == i; ++next) {
-      const FormIndex::Trigger& trigger = triggers[next];
-      if (trigger.form == 0) {
-        run(*trigger.rules, i, t.begin, false);
-      } else {
-        const Stem& stem = t.stems[trigger.form - 1];
-        run(*trigger.rules, i, t.begin + stem.skip, stem.DropsArticle());
+    if (k == 0 || triggers[k - 1].token != i) tried.clear();
+    if (trigger.rules == nullptr) {
+      // A number is tried only where the digit filter matches in the window
+      // of MatchRule's first try: where it fails, no rule matches.
+      if (t.kind == TokenKind::kLatin) {
+        run(rules.LatinRules(), i, t.begin, false);
+      } else if (rules.DigitFilter() == nullptr ||
+                 rules.DigitFilter()->Match(re2::StringPiece(a.text.data(), a.text.size()), t.begin,
+                                            std::min(a.text.size(), size_t{t.begin} + kMatchWindow),
+                                            RE2::ANCHOR_START, nullptr, 0)) {
+        run(rules.DigitRules(), i, t.begin, false);
       }
+    } else if (trigger.form == 0) {
+      run(*trigger.rules, i, t.begin, false);
+    } else {
+      const Stem& stem = t.stems[trigger.form - 1];
+      run(*trigger.rules, i, t.begin + stem.skip, stem.DropsArticle());
     }
   }
 }

@@ -28,6 +28,8 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
   for (size_t t = 0; t < n; ++t) {
     const Token& token = tokens[t];
     if (token.kind == TokenKind::kNumber) needed[t] = uint32_t{1} << RuleSet::kNeedsNumber;
+    if (token.kind == TokenKind::kNumber || token.kind == TokenKind::kLatin)
+      out->triggers.push_back(Trigger{static_cast<uint32_t>(t), 0, nullptr});
     Gazetteer::Start start{static_cast<uint32_t>(t), {}};
     start.ids.fill(WordTable::kNotFound);
     bool gazetteer_form = false;

@@ -25,7 +25,8 @@ class FormIndex {
  public:
   FormIndex(const Gazetteer& gazetteer, const RuleSet& rules);
 
-  // A token form that triggers rules.
+  // A token form that triggers rules, or a number or Latin word (whose rules
+  // go by its kind: rules is nullptr, listed before the token's forms).
   struct Trigger {
     uint32_t token;
     uint32_t form;                        // 0: the word; 1 + s: stem s
@@ -38,7 +39,7 @@ class FormIndex {
     // with a form that is a gazetteer word (see Gazetteer::Match).
     std::vector<uint32_t> gazetteer_words;
     std::vector<Gazetteer::Start> gazetteer_starts;
-    // Every form that triggers rules, by token then form.
+    // Where rules run, by token then form: the only tokens rules look at.
     std::vector<Trigger> triggers;
     // By token: bit k: a form of the token is a word of
     // RuleSet::NeededWords()[k]; bit RuleSet::kNeedsNumber: the token is a
