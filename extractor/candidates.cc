@@ -241,7 +241,7 @@ std::string DefaultNorm(const Analysis& a, uint32_t begin, uint32_t end) {
 
 void AddGazetteerCandidates(const Analysis& a, const Gazetteer& gazetteer, std::vector<Candidate>* out) {
   std::vector<GazetteerHit> hits;
-  gazetteer.Match(*a.tokens, a.forms->gazetteer_words, a.forms->gazetteer_starts, &hits);
+  gazetteer.Match(*a.tokens, a.forms->gazetteer_starts, &hits);
   for (const GazetteerHit& hit : hits) {
     const GazetteerEntry& e = gazetteer.entries()[hit.entry];
     Candidate c;

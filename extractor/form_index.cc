@@ -15,19 +15,17 @@ FormIndex::FormIndex(const Gazetteer& gazetteer, const RuleSet& rules) {
 }
 
 void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const {
-  // The dense arrays are sized once, already holding "nothing found"; then
-  // only found forms and numbers are written.
+  // `needed` is written once per token, over what the last text left (not
+  // cleared first); the lists only where something is found.
   const size_t n = tokens.size();
-  out->gazetteer_words.assign(n, WordTable::kNotFound);
   out->gazetteer_starts.clear();
   out->triggers.clear();
-  out->needed.assign(n, 0);
-  uint32_t* const gazetteer_words = out->gazetteer_words.data();
+  out->needed.resize(n);
   uint32_t* const needed = out->needed.data();
   std::string scratch;
   for (size_t t = 0; t < n; ++t) {
     const Token& token = tokens[t];
-    if (token.kind == TokenKind::kNumber) needed[t] = uint32_t{1} << RuleSet::kNeedsNumber;
+    uint32_t needed_bits = token.kind == TokenKind::kNumber ? uint32_t{1} << RuleSet::kNeedsNumber : 0;
     if (token.kind == TokenKind::kNumber || token.kind == TokenKind::kLatin)
       out->triggers.push_back(Trigger{static_cast<uint32_t>(t), 0, nullptr});
     Gazetteer::Start start{static_cast<uint32_t>(t), {}};
@@ -43,7 +41,7 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
       gazetteer_form |= entry.gazetteer_id != WordTable::kNotFound;
       if (entry.rules != nullptr)
         out->triggers.push_back(Trigger{static_cast<uint32_t>(t), static_cast<uint32_t>(form), entry.rules});
-      needed[t] |= entry.needed;
+      needed_bits |= entry.needed;
     };
     record(0, words_.Find(word));
     for (int s = 0; s < token.num_stems; ++s) {
@@ -51,10 +49,8 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
       const std::string_view rest(word.data() + stem.key_skip, word.size() - stem.key_skip);
       record(1 + s, words_.Find(stem.add_article ? Token::WithArticle(rest, &scratch) : rest));
     }
-    if (gazetteer_form) {
-      gazetteer_words[t] = start.ids[0];
-      out->gazetteer_starts.push_back(start);
-    }
+    needed[t] = needed_bits;
+    if (gazetteer_form) out->gazetteer_starts.push_back(start);
   }
 }
 

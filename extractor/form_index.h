@@ -35,9 +35,7 @@ class FormIndex {
   // What the tables know of the tokens of a text, dense only where every
   // token is read: most tokens are in no table.
   struct Forms {
-    // By token: the gazetteer word id of the token itself, and the tokens
-    // with a form that is a gazetteer word (see Gazetteer::Match).
-    std::vector<uint32_t> gazetteer_words;
+    // The tokens with a form that is a gazetteer word (see Gazetteer::Match).
     std::vector<Gazetteer::Start> gazetteer_starts;
     // Where rules run, by token then form: the only tokens rules look at.
     std::vector<Trigger> triggers;

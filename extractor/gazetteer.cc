@@ -171,7 +171,6 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
                       std::vector<GazetteerHit>* hits) const {
-  std::vector<uint32_t> words(tokens.size());
   std::vector<Start> starts;
   std::string scratch;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -183,10 +182,9 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
       start.ids[form] = words_.Find(tokens[i].FormText(text, form, &scratch));
       any |= start.ids[form] != WordTable::kNotFound;
     }
-    words[i] = start.ids[0];
     if (any) starts.push_back(start);
   }
-  Match(tokens, words, starts, hits);
+  Match(tokens, starts, hits);
 }
 
 template <typename WordId>
@@ -218,13 +216,19 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
   return found;
 }
 
-void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<uint32_t>& words,
-                      const std::vector<Start>& starts, std::vector<GazetteerHit>* hits) const {
-  for (const Start& start : starts) {
-    // The first token's forms from `start`, the words after it from `words`.
-    auto id = [&](uint32_t t, int form) { return t == start.token ? start.ids[form] : words[t]; };
+void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<Start>& starts,
+                      std::vector<GazetteerHit>* hits) const {
+  for (size_t s = 0; s < starts.size(); ++s) {
+    // The first token's forms from starts[s]; a later token's word from its
+    // own start, a few entries on (names are a few tokens long), or none.
+    auto id = [&](uint32_t t, int form) {
+      if (t == starts[s].token) return starts[s].ids[form];
+      size_t k = s + 1;
+      while (k < starts.size() && starts[k].token < t) ++k;
+      return k < starts.size() && starts[k].token == t ? starts[k].ids[0] : WordTable::kNotFound;
+    };
     GazetteerHit hit;
-    if (LongestAt(start.token, tokens, id, &hit)) hits->push_back(hit);
+    if (LongestAt(starts[s].token, tokens, id, &hit)) hits->push_back(hit);
   }
 }
 

@@ -48,7 +48,6 @@ struct Scratch {
     ReleaseIfLarge(&normalized.orig_cp_byte);
     ReleaseIfLarge(&tokens);
     ReleaseIfLarge(&key_text);
-    ReleaseIfLarge(&forms.gazetteer_words);
     ReleaseIfLarge(&forms.gazetteer_starts);
     ReleaseIfLarge(&forms.triggers);
     ReleaseIfLarge(&forms.needed);

@@ -53,18 +53,18 @@ class Gazetteer {
   void Match(std::string_view key_text, const std::vector<Token>& tokens,
              std::vector<GazetteerHit>* hits) const;
   // The same from the word ids of the token forms, looked up beforehand:
-  // `words[t]` is the id of token t itself (kNotFound if none), and `starts`
-  // lists, in text order, the tokens with a form that is a word, with the
-  // ids of all their forms (ids[f] for form f, see kMaxForms; kNotFound for
-  // a form that is no word or that the token does not have). Only those
-  // tokens can start a name, which spares a pass over all the others.
+  // `starts` lists, in text order, the tokens with a form that is a word,
+  // with the ids of all their forms (ids[f] for form f, see kMaxForms;
+  // kNotFound for a form that is no word or that the token does not have).
+  // Only those tokens can start or continue a name, which spares a pass
+  // over all the others.
   using FormIds = std::array<uint32_t, kMaxForms>;
   struct Start {
     uint32_t token;
     FormIds ids;
   };
-  void Match(const std::vector<Token>& tokens, const std::vector<uint32_t>& words,
-             const std::vector<Start>& starts, std::vector<GazetteerHit>* hits) const;
+  void Match(const std::vector<Token>& tokens, const std::vector<Start>& starts,
+             std::vector<GazetteerHit>* hits) const;
   // The longest match that starts at the first token, if any: Match()'s
   // first hit when it starts there, with only the words it walks looked up.
   bool MatchFirst(std::string_view key_text, const std::vector<Token>& tokens, GazetteerHit* hit) const;
