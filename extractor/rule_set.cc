@@ -43,25 +43,35 @@ bool LooksOutsideMatch(const std::string& pattern) {
   return false;
 }
 
-// Whether `pattern` has a `|` outside parentheses: an alternative that
-// starts the match in its own way.
-bool HasTopLevelAlternative(const std::string& pattern) {
+// Walks `pattern` from `from`, stepping over escapes and character classes,
+// and calls visit(c, depth) on every other character, with the depth of
+// groups it stands in (a `)` at the depth of its `(`); returns the index
+// where visit first says true, or npos.
+template <typename Visit>
+size_t FindInSyntax(std::string_view pattern, size_t from, Visit visit) {
   int depth = 0;
-  for (size_t i = 0; i < pattern.size(); ++i) {
+  for (size_t i = from; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
       ++i;
-    } else if (c == '[') {
-      i = CharClassEnd(pattern, i);
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return true;
+      continue;
     }
+    if (c == '[') {
+      i = CharClassEnd(pattern, i);
+      continue;
+    }
+    if (c == ')') --depth;
+    if (visit(c, depth)) return i;
+    if (c == '(') ++depth;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+// Whether `pattern` has a `|` outside parentheses: an alternative that
+// starts the match in its own way.
+bool HasTopLevelAlternative(std::string_view pattern) {
+  return FindInSyntax(pattern, 0, [](char c, int depth) { return c == '|' && depth == 0; }) !=
+         std::string_view::npos;
 }
 
 // Where a match of `pattern` may start, from the assertion it opens with
@@ -84,20 +94,7 @@ MatchStart OpeningAssertion(const std::string& pattern) {
 // The index of the `)` that closes the group opening at pattern[open], or
 // npos.
 size_t GroupEnd(std::string_view pattern, size_t open) {
-  int depth = 0;
-  for (size_t i = open; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      i = CharClassEnd(pattern, i);
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && --depth == 0) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
+  return FindInSyntax(pattern, open, [](char c, int depth) { return c == ')' && depth == 0; });
 }
 
 // `piece` without the non-capturing groups around all of it (macros expand
