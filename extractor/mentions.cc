@@ -473,6 +473,16 @@ bool WordsBefore(const NameWords& x, const NameWords& y) {
   return std::lexicographical_compare(x.word, x.word + x.size, y.word, y.word + y.size, WordBefore);
 }
 
+// The length of `word` and its first four bytes (zeros after a shorter
+// word), as one number: of two words whose keys differ, WordBefore puts first
+// the one with the smaller key.
+uint64_t SortKey(std::string_view word) {
+  uint64_t key = static_cast<uint64_t>(word.size()) << 32;
+  for (size_t k = 0; k < 4 && k < word.size(); ++k)
+    key |= static_cast<uint64_t>(static_cast<unsigned char>(word[k])) << (8 * (3 - k));
+  return key;
+}
+
 // The mentions of an article, sorted by their words. The names are given
 // first, in article order, then sorted once (stably): each mention is built
 // from the names given with its words, in the order given.
@@ -483,10 +493,18 @@ class Mentions {
 
   void Build() {
     // The names are sorted by their places in given_: a Given is 144 bytes.
+    // Most comparisons end at the first word's length and first bytes, read
+    // once into SortKey; only names that agree there are compared in full.
     std::vector<uint32_t> order(given_.size());
-    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t x, uint32_t y) { return WordsBefore(given_[x].words, given_[y].words); });
+    std::vector<uint64_t> keys(given_.size());
+    for (uint32_t k = 0; k < order.size(); ++k) {
+      order[k] = k;
+      keys[k] = SortKey(given_[k].words.word[0]);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      if (keys[x] != keys[y]) return keys[x] < keys[y];
+      return WordsBefore(given_[x].words, given_[y].words);
+    });
     list_.reserve(given_.size());
     for (const uint32_t k : order) {
       const Given& g = given_[k];
