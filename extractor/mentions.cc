@@ -107,22 +107,18 @@ bool EntityInside(const std::vector<Candidate>& entities, uint32_t begin, uint32
 // or a nisba.
 void DropPrefixedNames(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
   constexpr std::string_view kRule = " person.given_name";
-  std::vector<Candidate> kept;
-  kept.reserve(entities->size());
-  for (Candidate& c : *entities) {
+  auto dropped = [&](const Candidate& c) {
     const bool weak = c.type == "PERSON" && c.rule.size() >= kRule.size() &&
                       c.rule.compare(c.rule.size() - kRule.size(), kRule.size(), kRule) == 0;
-    if (weak && c.begin >= 2 && !a.boundary[c.begin]) {
-      const std::string_view prefix = a.text.substr(c.begin - 2, 2);
-      const std::string_view span = rel::Between(a, c.begin, c.end);
-      if (prefix == "\xD9\x83") continue;  // ك
-      if ((prefix == "\xD8\xA8" || prefix == "\xD9\x84") &&
-          ScanPersonName(span, NameEvidence::kNone, lex, /*whole=*/true, /*strict=*/true) != span.size())
-        continue;
-    }
-    kept.push_back(std::move(c));
-  }
-  entities->swap(kept);
+    if (!weak || c.begin < 2 || a.boundary[c.begin]) return false;
+    const std::string_view prefix = a.text.substr(c.begin - 2, 2);
+    const std::string_view span = rel::Between(a, c.begin, c.end);
+    if (prefix == "\xD9\x83") return true;  // ك
+    return (prefix == "\xD8\xA8" || prefix == "\xD9\x84") &&
+           ScanPersonName(span, NameEvidence::kNone, lex, /*whole=*/true, /*strict=*/true) != span.size();
+  };
+  // In place: the entities move only after the first one dropped, which is rare.
+  entities->erase(std::remove_if(entities->begin(), entities->end(), dropped), entities->end());
 }
 
 // Where the name of the holder may start after the title `role`: after the
