@@ -4,14 +4,21 @@ namespace khabar {
 
 FormIndex::FormIndex(const Gazetteer& gazetteer, const RuleSet& rules) {
   auto add = [&](std::string_view word) {
+    const size_t known = words_.size();
     const uint32_t id = words_.Insert(word);
-    if (id == entries_.size()) entries_.push_back(Entry{gazetteer.words().Find(word), 0, rules.RulesForWord(word)});
+    if (words_.size() > known) words_.SetPayload(id, Entry{gazetteer.words().Find(word), 0, rules.RulesForWord(word)});
     return id;
   };
   for (uint32_t id = 0; id < gazetteer.words().size(); ++id) add(gazetteer.words().Word(id));
   for (uint32_t id = 0; id < rules.trigger_words().size(); ++id) add(rules.trigger_words().Word(id));
-  for (size_t k = 0; k < rules.NeededWords().size(); ++k)
-    for (const std::string& word : rules.NeededWords()[k]) entries_[add(word)].needed |= uint32_t{1} << k;
+  for (size_t k = 0; k < rules.NeededWords().size(); ++k) {
+    for (const std::string& word : rules.NeededWords()[k]) {
+      const uint32_t id = add(word);
+      Entry entry = words_.Payload<Entry>(id);
+      entry.needed |= uint32_t{1} << k;
+      words_.SetPayload(id, entry);
+    }
+  }
 }
 
 void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const {
@@ -34,20 +41,20 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
     // The forms as Token::FormText gives them: the word, then its suffixes
     // (with ال restored in front where the stem asks for it).
     const std::string_view word = token.View(key_text);
-    auto record = [&](int form, uint32_t id) {
-      if (id == WordTable::kNotFound) return;
-      const Entry& entry = entries_[id];
+    auto record = [&](int form, std::string_view text) {
+      Entry entry;
+      if (!words_.FindPayload(text, &entry)) return;
       start.ids[form] = entry.gazetteer_id;
       gazetteer_form |= entry.gazetteer_id != WordTable::kNotFound;
       if (entry.rules != nullptr)
         out->triggers.push_back(Trigger{static_cast<uint32_t>(t), static_cast<uint32_t>(form), entry.rules});
       needed_bits |= entry.needed;
     };
-    record(0, words_.Find(word));
+    record(0, word);
     for (int s = 0; s < token.num_stems; ++s) {
       const Stem& stem = token.stems[s];
       const std::string_view rest(word.data() + stem.key_skip, word.size() - stem.key_skip);
-      record(1 + s, words_.Find(stem.add_article ? Token::WithArticle(rest, &scratch) : rest));
+      record(1 + s, stem.add_article ? Token::WithArticle(rest, &scratch) : rest);
     }
     needed[t] = needed_bits;
     if (gazetteer_form) out->gazetteer_starts.push_back(start);

@@ -48,15 +48,14 @@ class FormIndex {
   void Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const;
 
  private:
-  // What a word of words_ is, side by side so that a found form costs one
-  // cache line.
+  // What a word of words_ is: its payload, kept in the word's record so that
+  // a found form costs one cache line.
   struct Entry {
     uint32_t gazetteer_id;                 // Gazetteer::words() id
     uint32_t needed;                       // bits as in Forms::needed
     const std::vector<uint32_t>* rules;  // triggered rules, or nullptr
   };
-  WordTable words_;
-  std::vector<Entry> entries_;  // by word id
+  WordTable words_{sizeof(Entry)};
 };
 
 }  // namespace khabar

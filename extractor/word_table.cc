@@ -2,12 +2,11 @@
 
 namespace khabar {
 
-uint32_t WordTable::IdIfSame(uint32_t record, std::string_view w) const {
+bool WordTable::IsRecordOf(uint32_t record, std::string_view w) const {
   const char* p = arena_.data() + record;
-  uint32_t id, length;
-  std::memcpy(&id, p, sizeof(id));
-  std::memcpy(&length, p + sizeof(id), sizeof(length));
-  return length == w.size() && SameBytes(p + kRecordHeader, w.data(), length) ? id : kNotFound;
+  uint32_t length;
+  std::memcpy(&length, p + sizeof(uint32_t), sizeof(length));
+  return length == w.size() && SameBytes(p + kRecordHeader + payload_size_, w.data(), length);
 }
 
 void WordTable::Place(uint64_t hash, uint32_t record, std::vector<uint64_t>* slots) {
@@ -19,7 +18,7 @@ void WordTable::Place(uint64_t hash, uint32_t record, std::vector<uint64_t>* slo
 
 void WordTable::Grow() {
   std::vector<uint64_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
-  for (uint32_t id = 0; id < hashes_.size(); ++id) Place(hashes_[id], spans_[id].first - kRecordHeader, &slots);
+  for (uint32_t id = 0; id < hashes_.size(); ++id) Place(hashes_[id], spans_[id].first - payload_size_ - kRecordHeader, &slots);
   slots_.swap(slots);
   filter_.assign(slots_.size() / 16, 0);
   filter_shift_ = 64 - __builtin_ctzll(filter_.size());
@@ -35,8 +34,9 @@ uint32_t WordTable::Insert(std::string_view w) {
   const uint32_t length = static_cast<uint32_t>(w.size());
   arena_.append(reinterpret_cast<const char*>(&id), sizeof(id));
   arena_.append(reinterpret_cast<const char*>(&length), sizeof(length));
+  arena_.append(payload_size_, '\0');
   arena_.append(w.data(), w.size());
-  spans_.emplace_back(record + kRecordHeader, length);
+  spans_.emplace_back(record + kRecordHeader + payload_size_, length);
   hashes_.push_back(h);
   Place(h, record, &slots_);
   AddToFilter(h);

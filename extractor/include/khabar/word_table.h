@@ -1,6 +1,7 @@
 // WordTable: a hash set of words with dense ids, looked up by string_view
-// without copying or allocating. Callers fold keys themselves (see
-// Gazetteer::Key and Gazetteer::FoldKeys).
+// without copying or allocating, optionally with a few bytes of payload kept
+// with each word. Callers fold keys themselves (see Gazetteer::Key and
+// Gazetteer::FoldKeys).
 //
 // Thread safety: Find() is const and safe from many threads once building is
 // done. Cost: open addressing at load factor <= 0.5; one hash pass and
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace khabar {
@@ -22,23 +24,42 @@ class WordTable {
  public:
   static constexpr uint32_t kNotFound = UINT32_MAX;
 
+  WordTable() = default;
+  // A table that keeps `payload_size` bytes with each word (see Payload),
+  // in the record that a lookup reads anyway.
+  explicit WordTable(size_t payload_size) : payload_size_(payload_size) {}
+
   // The id of `word`, adding it if new. Ids are 0, 1, 2... in insertion order.
+  // A new word's payload is zero bytes.
   uint32_t Insert(std::string_view word);
   // The id of `word`, or kNotFound. Inline: it is called once per form of
   // every token, and most words are absent and ruled out by the filter.
   uint32_t Find(std::string_view word) const {
-    const uint64_t h = Hash(word);
-    if (!MayHold(h)) return kNotFound;  // always so while the table is empty
-    const uint64_t tag = h >> 32;
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const uint64_t slot = slots_[i];
-      if (slot == 0) return kNotFound;
-      if ((slot >> 32) == tag) {
-        const uint32_t id = IdIfSame(static_cast<uint32_t>(slot) - 1, word);
-        if (id != kNotFound) return id;
-      }
-    }
+    const uint32_t record = FindRecord(word);
+    return record == kNotFound ? kNotFound : Load32(arena_.data() + record);
+  }
+  // Whether `word` is in the table; if so, its payload (a trivially
+  // copyable type of at most payload_size bytes) in *payload. A found
+  // word's payload is in the cache line just read for the comparison, where
+  // a table of payloads by id would cost another miss.
+  template <typename T>
+  bool FindPayload(std::string_view word, T* payload) const {
+    const uint32_t record = FindRecord(word);
+    if (record == kNotFound) return false;
+    std::memcpy(payload, arena_.data() + record + kRecordHeader, sizeof(T));
+    return true;
+  }
+  // The payload of an id, read and written as in FindPayload.
+  template <typename T>
+  T Payload(uint32_t id) const {
+    T payload;
+    std::memcpy(&payload, arena_.data() + spans_[id].first - payload_size_, sizeof(T));
+    return payload;
+  }
+  template <typename T>
+  void SetPayload(uint32_t id, const T& payload) {
+    static_assert(std::is_trivially_copyable_v<T>, "payloads are copied as bytes");
+    std::memcpy(arena_.data() + spans_[id].first - payload_size_, &payload, sizeof(T));
   }
   // The hash and the comparison of the table, for other tables and filters
   // over the same short words (WordMemo, the person lexicon's key filters,
@@ -117,10 +138,24 @@ class WordTable {
     const uint64_t bits = FilterBits(hash);
     return (filter_[FilterWord(hash)] & bits) == bits;
   }
-  // The id of the word whose record starts at arena_[record] if that word is
-  // `word`, else kNotFound. Out of line: only a probe whose tag matches
-  // compares the words.
-  [[gnu::noinline]] uint32_t IdIfSame(uint32_t record, std::string_view word) const;
+  // The offset in arena_ of the record of `word`, or kNotFound.
+  uint32_t FindRecord(std::string_view word) const {
+    const uint64_t h = Hash(word);
+    if (!MayHold(h)) return kNotFound;  // always so while the table is empty
+    const uint64_t tag = h >> 32;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return kNotFound;
+      if ((slot >> 32) == tag) {
+        const uint32_t record = static_cast<uint32_t>(slot) - 1;
+        if (IsRecordOf(record, word)) return record;
+      }
+    }
+  }
+  // Whether the record at arena_[record] is that of `word`. Out of line: only
+  // a probe whose tag matches compares the words.
+  [[gnu::noinline]] bool IsRecordOf(uint32_t record, std::string_view word) const;
   void Grow();
   static void Place(uint64_t hash, uint32_t record, std::vector<uint64_t>* slots);
   void AddToFilter(uint64_t hash) { filter_[FilterWord(hash)] |= FilterBits(hash); }
@@ -137,10 +172,12 @@ class WordTable {
   std::vector<uint64_t> hashes_;  // per id
   std::vector<std::pair<uint32_t, uint32_t>> spans_;  // per id: offset, length in arena_
   // Per word a record: its id and length (four bytes each, native order),
-  // then its bytes (the folded key). A probe whose tag matches reads only
-  // the record, usually one cache line, for the comparison and the id.
+  // its payload (payload_size_ bytes), then its bytes (the folded key). A
+  // probe whose tag matches reads only the record, usually one cache line,
+  // for the comparison, the id and the payload.
   std::string arena_;
   static constexpr size_t kRecordHeader = 2 * sizeof(uint32_t);
+  size_t payload_size_ = 0;
 };
 
 }  // namespace khabar
