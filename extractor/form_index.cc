@@ -21,6 +21,17 @@ FormIndex::FormIndex(const Gazetteer& gazetteer, const RuleSet& rules) {
   }
 }
 
+namespace {
+
+// Ids of a token none of whose forms is a gazetteer word.
+Gazetteer::FormIds UnknownForms() {
+  Gazetteer::FormIds ids;
+  ids.fill(WordTable::kNotFound);
+  return ids;
+}
+
+}  // namespace
+
 void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& tokens, Forms* out) const {
   // `needed` is written once per token, over what the last text left (not
   // cleared first); the lists only where something is found.
@@ -35,8 +46,8 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
     uint32_t needed_bits = token.kind == TokenKind::kNumber ? uint32_t{1} << RuleSet::kNeedsNumber : 0;
     if (token.kind == TokenKind::kNumber || token.kind == TokenKind::kLatin)
       out->triggers.push_back(Trigger{static_cast<uint32_t>(t), 0, nullptr});
-    Gazetteer::Start start{static_cast<uint32_t>(t), {}};
-    start.ids.fill(WordTable::kNotFound);
+    // Filled only once a form is a gazetteer word: most tokens have none.
+    Gazetteer::Start start;
     bool gazetteer_form = false;
     // The forms as Token::FormText gives them: the word, then its suffixes
     // (with ال restored in front where the stem asks for it).
@@ -44,8 +55,11 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
     auto record = [&](int form, std::string_view text) {
       Entry entry;
       if (!words_.FindPayload(text, &entry)) return;
-      start.ids[form] = entry.gazetteer_id;
-      gazetteer_form |= entry.gazetteer_id != WordTable::kNotFound;
+      if (entry.gazetteer_id != WordTable::kNotFound) {
+        if (!gazetteer_form) start = Gazetteer::Start{static_cast<uint32_t>(t), UnknownForms()};
+        gazetteer_form = true;
+        start.ids[form] = entry.gazetteer_id;
+      }
       if (entry.rules != nullptr)
         out->triggers.push_back(Trigger{static_cast<uint32_t>(t), static_cast<uint32_t>(form), entry.rules});
       needed_bits |= entry.needed;
