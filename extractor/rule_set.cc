@@ -212,31 +212,17 @@ bool ParseWords(std::string_view pattern, int expected_groups, std::vector<Scann
 int WholeSpanGroups(const std::string& pattern) {
   constexpr std::string_view kOpen = "(?P<span>";
   if (pattern.compare(0, kOpen.size(), kOpen) != 0 || pattern.back() != ')') return 0;
-  int depth = 0;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-      continue;
-    }
-    if (c == '[') {  // a character class: brackets inside it do not count
-      i = CharClassEnd(pattern, i);
-      continue;
-    }
-    if (c == '(') ++depth;
-    if (c == ')' && --depth == 0) {
-      int groups = 1;
-      for (size_t j = i + 1; j < pattern.size(); ++groups) {
-        const size_t close = pattern.find(">)", j);
-        if (pattern.compare(j, 4, "(?P<") != 0 || close == std::string::npos ||
-            pattern.find_first_of("()[]\\", j + 4) < close)
-          return 0;
-        j = close + 2;
-      }
-      return groups;
-    }
+  const size_t span_end = GroupEnd(pattern, 0);
+  if (span_end == std::string::npos) return 0;
+  int groups = 1;
+  for (size_t j = span_end + 1; j < pattern.size(); ++groups) {
+    const size_t close = pattern.find(">)", j);
+    if (pattern.compare(j, 4, "(?P<") != 0 || close == std::string::npos ||
+        pattern.find_first_of("()[]\\", j + 4) < close)
+      return 0;
+    j = close + 2;
   }
-  return 0;
+  return groups;
 }
 
 // `pattern` with its named groups made non-capturing, so that the patterns
