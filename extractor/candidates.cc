@@ -302,8 +302,7 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
         run(rules.LatinRules(), i, t.begin, false);
       } else if (rules.DigitFilter() == nullptr ||
                  rules.DigitFilter()->Match(re2::StringPiece(a.text.data(), a.text.size()), t.begin,
-                                            std::min(a.text.size(), size_t{t.begin} + kMatchWindow),
-                                            RE2::ANCHOR_START, nullptr, 0)) {
+                                            WindowEnd(a.text, t.begin), RE2::ANCHOR_START, nullptr, 0)) {
         run(rules.DigitRules(), i, t.begin, false);
       }
     } else if (trigger.form == 0) {
