@@ -99,10 +99,11 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
   const re2::StringPiece text(a.text.data(), a.text.size());
   size_t endpos = WindowEnd(a.text, anchor);
   bool windowed = endpos < a.text.size();  // only the first try
+  size_t end = 0;                           // of the match
   for (int attempt = 0; attempt < kBoundaryRetries; ++attempt) {
     // Where the match ends, from RE2's DFA alone (cheap); the groups below.
     if (!re.Match(text, anchor, endpos, RE2::ANCHOR_START, groups, 1)) return false;
-    const size_t end = groups[0].data() - a.text.data() + groups[0].size();
+    end = groups[0].data() - a.text.data() + groups[0].size();
     if (windowed && end == endpos) {
       endpos = a.text.size();  // the window was too small
       windowed = false;
@@ -125,8 +126,7 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
     // from the same rule matching the same text before.
     const std::string_view matched(groups[0].data(), groups[0].size());
     if (!rule.groups_keep) {
-      const size_t match_end = groups[0].data() - a.text.data() + groups[0].size();
-      if (!re.Match(text, anchor, match_end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
+      if (!re.Match(text, anchor, end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
     } else if (!cache->Find(&rule, matched, ngroups, groups)) {
       // The pattern does not look past its match: the matched bytes alone
       // make its text. RE2 then searches the groups at once (bit-state, for
