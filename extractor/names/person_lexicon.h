@@ -5,10 +5,11 @@
 // All words are normalized text (DESIGN: alef forms folded, ى -> ي).
 //
 // Thread safety: a PersonLexicon only reads its gazetteer and rule set, so it
-// may be used from any thread; answers are cached per thread (up to 262,144
-// words, then the cache starts over). Cost: a hash lookup per question once a
-// word has been seen; the first time, a gazetteer lookup and class lookups
-// that filters of the class keys mostly spare.
+// may be used from any thread; answers are cached per thread (tables of
+// fixed size, names/word_memo.h). Cost: a hash lookup per question once a
+// word has been seen; the first time (and again once the word has been pushed
+// out of the cache), a gazetteer lookup and class lookups that filters of the
+// class keys mostly spare.
 #ifndef KHABAR_NAMES_PERSON_LEXICON_H_
 #define KHABAR_NAMES_PERSON_LEXICON_H_
 

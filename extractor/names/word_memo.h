@@ -4,21 +4,31 @@
 // code is inlined into the caller (most words are asked about many times per
 // article, so this lookup is on the hot path).
 //
-// A slot holds the word's tag, its size, the answer and the word itself when
+// The table is a cache of fixed size: a word's bucket holds four slots, and a
+// word asked about when its bucket is full takes the place of the least
+// promoted one (a hit moves a word one slot up, so words asked about often
+// stay). Over a long run new words keep coming (names, mostly); a table that
+// grew to keep them all was far larger than the caches, and each time it
+// doubled it rehashed its words into fresh memory the kernel had to clear.
+// A word that was pushed out is just computed again.
+//
+// A slot holds the word's tag and size, the answer and the word itself when
 // it fits (most words: Arabic letters take two bytes), so a kept answer is
-// mostly found in one cache line: the tables outgrow the caches, and a probe
-// that also reached into a separate array of words and one of answers missed
-// them up to three times.
+// found in the word's bucket alone: a probe that also reached into a separate
+// array of words and one of answers missed the caches up to three times.
 //
 // Thread safety: one WordMemo per thread (declare it thread_local). Memory:
-// up to kMaxCachedWords words, then it starts over.
+// 2^kLogSlots slots (32 bytes each for answers of up to four bytes) and up to
+// kMaxArenaBytes of longer words; when those are used up, it starts over.
 #ifndef KHABAR_NAMES_WORD_MEMO_H_
 #define KHABAR_NAMES_WORD_MEMO_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "khabar/gazetteer.h"
@@ -28,31 +38,62 @@
 namespace khabar {
 namespace names {
 
-// Answers of type V per word, computed once per data set. Starts over when
-// the data changes or kMaxCachedWords words are kept.
-template <typename V>
+// Answers of type V per word, computed once per data set while the word
+// stays in the table. Starts over when the data changes.
+template <typename V, int kLogSlots>
 class WordMemo {
  public:
-  static constexpr size_t kMaxCachedWords = 1 << 18;
-
   template <typename Compute>
   V Get(const Gazetteer* gazetteer, const RuleSet* rules, std::string_view word, Compute compute) {
     const size_t data_size = (gazetteer ? gazetteer->size() : 0) * 131 + (rules ? rules->rules().size() : 0);
-    if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_ || count_ >= kMaxCachedWords)
-      Reset(gazetteer, rules, data_size);
+    if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_) Reset(gazetteer, rules, data_size);
     const uint64_t hash = WordTable::Hash(word);
-    const uint32_t tag = Tag(hash);
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.size == kEmpty) break;
-      if (slot.tag == tag && slot.size == word.size() && WordTable::SameBytes(Bytes(slot), word.data(), word.size()))
-        return slot.value;
+    const uint64_t check = Check(hash, word.size());
+    Slot* const bucket = buckets_[hash & (kBuckets - 1)].ways;
+    for (size_t way = 0; way < kWays; ++way) {
+      Slot& slot = bucket[way];
+      if (slot.check == check && WordTable::SameBytes(Bytes(slot), word.data(), word.size())) {
+        if (way == 0) return slot.value;
+        std::swap(slot, bucket[way - 1]);
+        return bucket[way - 1].value;
+      }
     }
-    return ComputeAndAdd(hash, word, compute);
+    return ComputeAndAdd(bucket, check, word, compute);
   }
 
  private:
+  static constexpr size_t kWays = 4;
+  static constexpr size_t kBuckets = (size_t{1} << kLogSlots) / kWays;
+  // Words up to this many bytes are kept in their slot, longer ones (a few
+  // in a thousand) in arena_; a slot of a one- to four-byte answer then
+  // takes 32 bytes, a bucket two cache lines.
+  static constexpr size_t kInlineBytes = 20;
+  // The words pushed out of the table stay in the arena until it starts over.
+  static constexpr size_t kMaxArenaBytes = 1 << 16;
+  // The check of a free slot: no word has this size.
+  static constexpr uint64_t kEmpty = UINT64_MAX;
+  struct alignas(32) Slot {
+    uint64_t check = kEmpty;  // Check(hash of the word, its size)
+    V value{};
+    union {
+      char bytes[kInlineBytes];  // the word, when its size <= kInlineBytes
+      uint32_t offset;           // of the word in arena_, when longer
+    };
+  };
+  // Aligned so that a bucket of 32-byte slots fills two cache lines.
+  struct alignas(128) Bucket {
+    Slot ways[kWays];
+  };
+
+  // The word's size and the bits of its hash that its bucket does not
+  // already tell (the table has fewer than 2^32 buckets), compared at once.
+  static uint64_t Check(uint64_t hash, size_t size) { return (hash >> 32) | (static_cast<uint64_t>(size) << 32); }
+  static size_t Size(const Slot& slot) { return static_cast<size_t>(slot.check >> 32); }
+
+  const char* Bytes(const Slot& slot) const {
+    return Size(slot) <= kInlineBytes ? slot.bytes : arena_.data() + slot.offset;
+  }
+
   // The rare paths are kept out of Get, which is inlined into its callers:
   // their code there would cost every lookup a larger frame.
   [[gnu::noinline]] void Reset(const Gazetteer* gazetteer, const RuleSet* rules, size_t data_size) {
@@ -62,50 +103,25 @@ class WordMemo {
     Clear();
   }
   template <typename Compute>
-  [[gnu::noinline]] V ComputeAndAdd(uint64_t hash, std::string_view word, Compute compute) {
+  [[gnu::noinline]] V ComputeAndAdd(Slot* bucket, uint64_t check, std::string_view word, Compute compute) {
     const V value = compute(word);
-    Add(hash, word, value);
+    Add(bucket, check, word, value);
     return value;
   }
 
-  static constexpr uint32_t kEmpty = UINT32_MAX;
-  // Words up to this many bytes are kept in their slot, longer ones in
-  // arena_; a slot of a one- to four-byte answer then takes 32 bytes, two to
-  // a cache line.
-  static constexpr size_t kInlineBytes = 20;
-  struct alignas(32) Slot {
-    uint32_t tag = 0;       // Tag(hash of the word)
-    uint32_t size = kEmpty;  // of the word; kEmpty in a free slot
-    V value{};
-    union {
-      char bytes[kInlineBytes];  // the word, when size <= kInlineBytes
-      uint32_t offset;           // of the word in arena_, when longer
-    };
-  };
-
-  // The bits of the hash that the slot's place does not already tell (the
-  // table has fewer than 2^32 slots).
-  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
-
-  const char* Bytes(const Slot& slot) const {
-    return slot.size <= kInlineBytes ? slot.bytes : arena_.data() + slot.offset;
-  }
-
   void Clear() {
-    slots_.assign(1024, Slot());
+    std::fill(buckets_.begin(), buckets_.end(), Bucket());
     arena_.clear();
-    count_ = 0;
   }
 
-  // Keeps a word known to be absent (load factor at most one half).
-  void Add(uint64_t hash, std::string_view word, const V& value) {
-    if ((count_ + 1) * 2 > slots_.size()) Grow();
-    const size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
-    while (slots_[i].size != kEmpty) i = (i + 1) & mask;
-    Slot& slot = slots_[i];
-    slot.tag = Tag(hash);
-    slot.size = static_cast<uint32_t>(word.size());
+  // Keeps a word known to be absent from its bucket: in the first free slot,
+  // else in place of the last one, whose word has been promoted least.
+  void Add(Slot* bucket, uint64_t check, std::string_view word, const V& value) {
+    if (word.size() > kInlineBytes && arena_.size() + word.size() > kMaxArenaBytes) Clear();
+    size_t way = 0;
+    while (way + 1 < kWays && bucket[way].check != kEmpty) ++way;
+    Slot& slot = bucket[way];
+    slot.check = check;
     slot.value = value;
     if (word.size() <= kInlineBytes) {
       word.copy(slot.bytes, word.size());
@@ -113,29 +129,13 @@ class WordMemo {
       slot.offset = static_cast<uint32_t>(arena_.size());
       arena_.append(word.data(), word.size());
     }
-    ++count_;
-  }
-
-  // Doubles the table; the slots keep no full hash, so their words are
-  // hashed again (a few times per thread).
-  void Grow() {
-    std::vector<Slot> slots(slots_.size() * 2);
-    const size_t mask = slots.size() - 1;
-    for (Slot& slot : slots_) {
-      if (slot.size == kEmpty) continue;
-      size_t i = WordTable::Hash(std::string_view(Bytes(slot), slot.size)) & mask;
-      while (slots[i].size != kEmpty) i = (i + 1) & mask;
-      slots[i] = std::move(slot);
-    }
-    slots_.swap(slots);
   }
 
   const Gazetteer* gazetteer_ = nullptr;
   const RuleSet* rules_ = nullptr;
   size_t data_size_ = 0;
-  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::vector<Bucket> buckets_ = std::vector<Bucket>(kBuckets);
   std::string arena_;  // the words longer than kInlineBytes, end to end
-  size_t count_ = 0;   // words kept
 };
 
 }  // namespace names
