@@ -29,6 +29,7 @@ using names::Lexicon;
 using names::LetterCount;
 using names::NameType;
 using names::NameWord;
+using names::NameWordList;
 using names::OrgClass;
 using names::PlaceMode;
 using names::StartsWith;
@@ -199,15 +200,6 @@ bool EndsName(const NameWord& w, Lexicon& context) {
   return StartsWith(w.core, kWaw) && !IsGazetteerWord(context, w.core, NameType::kLoc);
 }
 
-// `words` from index `i` with the first `bytes` of the first word's core
-// dropped (a preposition before a place name).
-std::vector<NameWord> DropPrefix(const std::vector<NameWord>& words, size_t i, size_t bytes) {
-  std::vector<NameWord> out(words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
-  out[0].core_begin += bytes;
-  out[0].core = out[0].core.substr(bytes);
-  return out;
-}
-
 // What the head noun allows.
 struct HeadInfo {
   bool article = false;    // الجمعية, للمجلس
@@ -226,8 +218,7 @@ struct OrgName {
 };
 
 // Walks the Arabic words of a name after its head noun.
-OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const HeadInfo& head,
-                    size_t head_end) {
+OrgName WalkOrgName(Lexicon& context, NameWordList& words, const HeadInfo& head, size_t head_end) {
   enum class Prev { kHead, kBare, kArticle, kLam };
   OrgName name;
   name.end = head_end;
@@ -241,20 +232,19 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
     ++name.words;
   };
   auto next_continues = [&](size_t i) {
-    return i + 1 < words.size() && !words[i].closes_quote && ArticleContinues(words[i + 1], context);
+    return !words[i].closes_quote && words.Has(i + 1) && ArticleContinues(words[i + 1], context);
   };
   auto next_ends = [&](size_t i) {
-    return i + 1 >= words.size() || words[i].closes_quote || EndsName(words[i + 1], context);
+    return words[i].closes_quote || !words.Has(i + 1) || EndsName(words[i + 1], context);
   };
   // Takes the place name that starts at words[i] without its first `skip`
   // bytes; false when there is none.
   auto take_place = [&](size_t i, size_t skip, bool known_only) {
-    std::vector<NameWord> rest = DropPrefix(words, i, skip);
-    const int known = KnownPlaceWords(context, rest, 0, rest[0].core);
+    const int known = KnownPlaceWords(context, words, i, words[i].core.substr(skip));
     size_t end = 0;
     if (known > 0) {
-      end = rest[known - 1].core_end;
-    } else if (known_only || WalkPlaceName(context, rest, 0, PlaceMode::kUnit, &end) == 0) {
+      end = words[i + known - 1].core_end;
+    } else if (known_only || WalkPlaceName(context, words, i, PlaceMode::kUnit, &end, skip) == 0) {
       return false;
     }
     name.end = end;
@@ -263,7 +253,7 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
     return true;
   };
 
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; words.Has(i); ++i) {
     const NameWord& w = words[i];
     if (w.kind != WordKind::kArabic || w.opens_quote) break;
     const std::string_view core = w.core;
@@ -283,7 +273,7 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
       continue;
     }
     // كلية الزراعة في جامعة البصرة: the faculty and its university.
-    if (core == "في" && name.words > 0 && i + 1 < words.size() && words[i + 1].core == "جامعة") {
+    if (core == "في" && name.words > 0 && words.Has(i + 1) && words[i + 1].core == "جامعة") {
       take(w);
       take(words[++i]);
       prev = Prev::kBare;
@@ -322,9 +312,8 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
       if (IsVerbLike(context, inner)) break;  // ليصبح
       if (IsPlaceHead(context, inner)) {
         // المديرية الجهوية للثقافة لجهة X: the place is in the name.
-        std::vector<NameWord> rest(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
         size_t end = 0;
-        if (rest.empty() || WalkPlaceName(context, rest, 0, PlaceMode::kUnit, &end) == 0) break;
+        if (!words.Has(i + 1) || WalkPlaceName(context, words, i + 1, PlaceMode::kUnit, &end) == 0) break;
         take(w);
         name.end = end;
         name.generic = false;
@@ -345,9 +334,9 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
         // A complement goes on with its genitive (لحماية البيئة) or ends the
         // name (لتافيلالت،); لتمويل هذا المشروع is a new phrase.
         const bool known = place_words == 1 || IsPlaceParticle(context, inner) ||
-                           (i + 1 < words.size() && IsPlaceParticle(context, words[i + 1].core));
+                           (words.Has(i + 1) && IsPlaceParticle(context, words[i + 1].core));
         // Before another organization (لربط المركز) the complement is a purpose.
-        const bool next_org = i + 1 < words.size() && HasArticle(words[i + 1].core) &&
+        const bool next_org = words.Has(i + 1) && HasArticle(words[i + 1].core) &&
                               IsOrgHead(context, words[i + 1].core);
         if (!known && !next_continues(i) && !(next_ends(i) && !next_org && !IsMasdarShaped(inner))) break;
       }
@@ -403,7 +392,7 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
         if (StartsWith(inner, kLam) || StartsWith(inner, kBa) || IsVerbLike(context, core)) break;
         // جمعية أمل ورغة للتنمية: a second bare name word before a complement.
         const bool in_bare_run = prev == Prev::kBare && !seen_lam;
-        const bool next_lam = i + 1 < words.size() && !w.closes_quote &&
+        const bool next_lam = !w.closes_quote && words.Has(i + 1) &&
                               words[i + 1].kind == WordKind::kArabic && StartsWith(words[i + 1].core, kLam) &&
                               !IsStopWord(context, words[i + 1].core);
         if (!next_continues(i) && !(in_bare_run && next_lam)) break;
@@ -417,9 +406,8 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
       if (HasPronounSuffix(core) && !IsGazetteerWord(context, core, NameType::kLoc)) break;   // مجلس إدارته
       if (IsPlaceHead(context, core)) {
         // مجلس جماعة تيفلت, مجلس جهة سوس ماسة.
-        std::vector<NameWord> rest(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
         size_t end = 0;
-        if (rest.empty() || WalkPlaceName(context, rest, 0, PlaceMode::kUnit, &end) == 0) break;
+        if (!words.Has(i + 1) || WalkPlaceName(context, words, i + 1, PlaceMode::kUnit, &end) == 0) break;
         take(w);
         name.end = end;
         name.generic = false;
@@ -435,7 +423,7 @@ OrgName WalkOrgName(Lexicon& context, const std::vector<NameWord>& words, const 
       }
       if (IsOrgHead(context, core) && !(prev == Prev::kHead && head.club)) break;
       // مجلس أمناء المؤسسة: the word belongs to another organization.
-      if (i + 1 < words.size() && words[i + 1].kind == WordKind::kArabic && IsOrgHead(context, words[i + 1].core))
+      if (words.Has(i + 1) && words[i + 1].kind == WordKind::kArabic && IsOrgHead(context, words[i + 1].core))
         break;
       if (prev == Prev::kHead && IsBareNisba(core) && !names::IsKnownName(context, core) &&
           !IsPlaceParticle(context, core))
@@ -504,7 +492,9 @@ std::optional<Value> SpanName(const RuleMatch& match, Lexicon& context, size_t h
   if (match.Has("glued") && span_end > 0 && text[span_end - 1] >= '0' && text[span_end - 1] <= '9')
     return std::nullopt;
   size_t end = head_end;
-  for (const NameWord& w : names::SplitWords(text.substr(0, span_end), head_end)) {
+  NameWordList words(text.substr(0, span_end), head_end);
+  for (size_t i = 0; words.Has(i); ++i) {
+    const NameWord& w = words[i];
     const bool suffix = InClass(context, OrgClass::kMediaSuffix, w.core);
     const bool bad = w.kind == WordKind::kOther ||
                      (w.kind == WordKind::kArabic && !suffix &&
@@ -553,11 +543,11 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
   head.council = subtype == "council";
   head.seat = InClass(context, OrgClass::kHeadWithSeat, head_text);
 
-  const std::vector<NameWord> words = names::SplitWords(text, head_end);
+  NameWordList words(text, head_end);
   size_t end = 0;
-  if (!words.empty() && words[0].opens_quote) {
+  if (words.Has(0) && words[0].opens_quote) {
     // A name in quote marks: مؤسسة "غد أفضل".
-    for (size_t i = 0; i < words.size() && i < static_cast<size_t>(kMaxQuoted); ++i) {
+    for (size_t i = 0; i < static_cast<size_t>(kMaxQuoted) && words.Has(i); ++i) {
       if (words[i].closes_quote) {
         end = words[i].end;
         break;
@@ -565,22 +555,22 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
       if (i > 0 && words[i].opens_quote) break;
     }
     if (end == 0) return std::nullopt;
-  } else if (!words.empty() && words[0].kind == WordKind::kLatin) {
+  } else if (words.Has(0) && words[0].kind == WordKind::kLatin) {
     // A Latin name: وكالة USAID.
-    for (size_t i = 0; i < words.size() && i < static_cast<size_t>(kMaxLatin); ++i) {
+    for (size_t i = 0; i < static_cast<size_t>(kMaxLatin) && words.Has(i); ++i) {
       if (words[i].kind != WordKind::kLatin && words[i].kind != WordKind::kNumber) break;
       if (i > 0 && words[i].opens_quote) break;
       end = words[i].core_end;
       if (words[i].closes_quote) break;
     }
   } else {
-    if (!words.empty() && words[0].kind == WordKind::kArabic) {
+    if (words.Has(0) && words[0].kind == WordKind::kArabic) {
       const std::string_view first = words[0].core;
       // الجمعية العامة للمنخرطين, الهيئة المديرة: a meeting or a board;
       // but الهيئة العامة لتعليم الكبار names a body.
       if (head.article && InClass(context, OrgClass::kGenericFirst, first)) {
         bool body = false;
-        if (words.size() > 1 && words[1].kind == WordKind::kArabic && !words[0].closes_quote) {
+        if (words.Has(1) && words[1].kind == WordKind::kArabic && !words[0].closes_quote) {
           const std::string_view next = words[1].core;
           std::string inner;
           if (StartsWith(next, "لل")) inner = std::string(kAl) + std::string(DropLetters(next, 2));
@@ -639,8 +629,8 @@ std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext&
     v.norm = CleanName(text.substr(0, end));
     return v;
   }
-  const std::vector<NameWord> words = names::SplitWords(text, head_end);
-  if (words.empty()) return std::nullopt;
+  NameWordList words(text, head_end);
+  if (!words.Has(0)) return std::nullopt;
   size_t end = 0;
   const int taken = WalkPlaceName(context, words, 0, city ? PlaceMode::kCity : PlaceMode::kUnit, &end);
   if (taken == 0) return std::nullopt;

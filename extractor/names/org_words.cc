@@ -136,52 +136,58 @@ constexpr size_t kWordsReserved = 16;
 
 }  // namespace
 
-std::vector<NameWord> SplitWords(std::string_view text, size_t from) {
-  std::vector<NameWord> words;
-  words.reserve(kWordsReserved);
-  size_t pos = from;
-  while (pos < text.size()) {
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
-    if (pos >= text.size()) break;
-    NameWord w;
-    w.begin = pos;
-    // Most words are common Arabic letters only: no quote marks, Arabic,
-    // told in one pass.
-    while (pos + 1 < text.size() && IsCommonArabicLetter(text[pos], text[pos + 1])) pos += 2;
-    if (pos > w.begin && (pos == text.size() || text[pos] == ' ' || text[pos] == '\t')) {
-      w.end = w.core_end = pos;
-      w.core_begin = w.begin;
-      w.core = text.substr(w.begin, pos - w.begin);
-      w.kind = WordKind::kArabic;
-      words.push_back(w);
-      continue;
-    }
-    while (pos < text.size() && text[pos] != ' ' && text[pos] != '\t') ++pos;
-    w.end = pos;
-    // Quote marks at both ends.
-    size_t b = w.begin;
-    while (b < w.end && MayBeQuote(static_cast<unsigned char>(text[b]))) {
-      size_t next = b;
-      if (!IsQuote(Decode(text, &next))) break;
-      w.opens_quote = true;
-      b = next;
-    }
-    size_t e = w.end;
-    while (e > b) {
-      size_t start = e - 1;
-      while (start > b && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-      size_t next = start;
-      if (!MayBeQuote(static_cast<unsigned char>(text[start])) || !IsQuote(Decode(text, &next))) break;
-      w.closes_quote = true;
-      e = start;
-    }
-    w.core_begin = b;
-    w.core_end = e;
-    w.core = text.substr(b, e - b);
-    w.kind = Classify(w.core);
-    words.push_back(w);
+NameWordList::NameWordList(std::string_view text, size_t from) : text_(text), pos_(from) {
+  words_.reserve(kWordsReserved);
+}
+
+bool NameWordList::SplitNext() {
+  const std::string_view text = text_;
+  size_t pos = pos_;
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  if (pos >= text.size()) {
+    pos_ = pos;
+    return false;
   }
-  return words;
+  NameWord w;
+  w.begin = pos;
+  // Most words are common Arabic letters only: no quote marks, Arabic,
+  // told in one pass.
+  while (pos + 1 < text.size() && IsCommonArabicLetter(text[pos], text[pos + 1])) pos += 2;
+  if (pos > w.begin && (pos == text.size() || text[pos] == ' ' || text[pos] == '\t')) {
+    w.end = w.core_end = pos;
+    w.core_begin = w.begin;
+    w.core = text.substr(w.begin, pos - w.begin);
+    w.kind = WordKind::kArabic;
+    words_.push_back(w);
+    pos_ = pos;
+    return true;
+  }
+  while (pos < text.size() && text[pos] != ' ' && text[pos] != '\t') ++pos;
+  w.end = pos;
+  // Quote marks at both ends.
+  size_t b = w.begin;
+  while (b < w.end && MayBeQuote(static_cast<unsigned char>(text[b]))) {
+    size_t next = b;
+    if (!IsQuote(Decode(text, &next))) break;
+    w.opens_quote = true;
+    b = next;
+  }
+  size_t e = w.end;
+  while (e > b) {
+    size_t start = e - 1;
+    while (start > b && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    size_t next = start;
+    if (!MayBeQuote(static_cast<unsigned char>(text[start])) || !IsQuote(Decode(text, &next))) break;
+    w.closes_quote = true;
+    e = start;
+  }
+  w.core_begin = b;
+  w.core_end = e;
+  w.core = text.substr(b, e - b);
+  w.kind = Classify(w.core);
+  words_.push_back(w);
+  pos_ = pos;
+  return true;
 }
 
 size_t LetterCount(std::string_view word) {
@@ -305,13 +311,13 @@ bool IsPlaceParticle(Lexicon& context, std::string_view word) {
   return InClass(context, OrgClass::kPlaceParticle, word) || InClass(context, OrgClass::kPlaceParticle, WithoutArticle(word));
 }
 
-int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t first,
-                  PlaceMode mode, size_t* end) {
+int WalkPlaceName(Lexicon& context, NameWordList& words, size_t first, PlaceMode mode, size_t* end,
+                  size_t skip) {
   const int max_words = mode == PlaceMode::kUnit ? 4 : 3;
   int taken = 0;
-  if (first < words.size() && words[first].opens_quote) {
+  if (words.Has(first) && words[first].opens_quote) {
     // A name in quote marks (ساحة «الأمل»): up to its closing mark.
-    for (size_t i = first; i < words.size() && i < first + max_words; ++i) {
+    for (size_t i = first; i < first + max_words && words.Has(i); ++i) {
       if (words[i].kind == WordKind::kOther || (i > first && words[i].opens_quote)) break;
       if (words[i].closes_quote) {
         *end = words[i].end;
@@ -322,11 +328,11 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
   }
   bool forced = false;        // the previous word was a particle
   bool prev_article = false;  // the previous word had the article
-  for (size_t i = first; i < words.size() && taken < max_words; ++i) {
+  for (size_t i = first; taken < max_words && words.Has(i); ++i) {
     const NameWord& w = words[i];
     if (w.kind != WordKind::kArabic) break;
     if (w.opens_quote && i > first) break;
-    const std::string_view core = w.core;
+    const std::string_view core = i == first ? w.core.substr(skip) : w.core;
     const bool known = IsGazetteerWord(context, core, NameType::kLoc);
     const bool particle = IsPlaceParticle(context, core);
     bool accept = false;
@@ -396,11 +402,10 @@ int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t f
   return taken;
 }
 
-int KnownPlaceWords(Lexicon& context, const std::vector<NameWord>& words, size_t i,
-                    std::string_view first) {
-  if (context.context().gazetteer == nullptr || i >= words.size()) return 0;
+int KnownPlaceWords(Lexicon& context, NameWordList& words, size_t i, std::string_view first) {
+  if (context.context().gazetteer == nullptr || !words.Has(i)) return 0;
   std::string text(first);
-  for (size_t k = i + 1; k < words.size() && k < i + 4; ++k) {
+  for (size_t k = i + 1; k < i + 4 && words.Has(k); ++k) {
     if (words[k - 1].closes_quote || words[k].opens_quote || words[k].kind != WordKind::kArabic) break;
     text += ' ';
     text += words[k].core;

@@ -108,8 +108,32 @@ struct NameWord {
   WordKind kind = WordKind::kOther;
 };
 
-// Splits `text` from byte `from` on blanks (space, tab).
-std::vector<NameWord> SplitWords(std::string_view text, size_t from);
+// The words of `text` from byte `from` on, split on blanks (space, tab) as
+// they are asked for: a builder's text runs on past the match (see
+// TailLength in org_value.cc), and most names end after a few of its words.
+class NameWordList {
+ public:
+  NameWordList(std::string_view text, size_t from);
+  NameWordList(const NameWordList&) = delete;
+  NameWordList& operator=(const NameWordList&) = delete;
+
+  // Whether there is a word `i` (splits on as needed).
+  bool Has(size_t i) {
+    while (words_.size() <= i && SplitNext()) {
+    }
+    return i < words_.size();
+  }
+  // Word `i`, which Has(i) said exists.
+  const NameWord& operator[](size_t i) const { return words_[i]; }
+
+ private:
+  // Splits off the next word; false at the end of the text.
+  bool SplitNext();
+
+  std::string_view text_;
+  size_t pos_;  // where the next word is looked for
+  std::vector<NameWord> words_;
+};
 
 // Letters (code points) in a normalized Arabic word.
 size_t LetterCount(std::string_view word);
@@ -148,17 +172,17 @@ enum class PlaceMode {
   kCity,  // after a generic noun (مدينة, قرية): one word, more only after a particle
 };
 
-// Walks a place name in `words` from index `first`. Returns the number of
-// words taken (0 when the first word is not a name); `end` gets the byte end
-// of the last one (its core).
-int WalkPlaceName(Lexicon& context, const std::vector<NameWord>& words, size_t first,
-                  PlaceMode mode, size_t* end);
+// Walks a place name in `words` from index `first`, whose core is read
+// without its first `skip` bytes (a preposition before the name). Returns the
+// number of words taken (0 when the first word is not a name); `end` gets the
+// byte end of the last one (its core).
+int WalkPlaceName(Lexicon& context, NameWordList& words, size_t first, PlaceMode mode, size_t* end,
+                  size_t skip = 0);
 
 // How many words from `words[i]` on (its core replaced by `first`, e.g. the
 // word without a preposition) form a place name a gazetteer lists, trying up
 // to four words; 0 when none does.
-int KnownPlaceWords(Lexicon& context, const std::vector<NameWord>& words, size_t i,
-                    std::string_view first);
+int KnownPlaceWords(Lexicon& context, NameWordList& words, size_t i, std::string_view first);
 
 // `text` without quote marks, with blanks collapsed to one space.
 std::string CleanName(std::string_view text);
