@@ -248,9 +248,9 @@ uint32_t Lexicon::Flags(std::string_view word) {
 }
 
 uint32_t Lexicon::KeptFlags(std::string_view word) const {
-  // 512 KB: the words of organization and place names, fewer than those
-  // the person names ask about.
-  thread_local WordMemo<uint32_t, 14> memo;
+  // 256 KB: the words of organization and place names, fewer than those
+  // the person names ask about (see PersonLexicon::Flags).
+  thread_local WordMemo<uint32_t, 13> memo;
   return memo.Get(context_.gazetteer, context_.rules, word,
                   [this](std::string_view w) { return ComputeFlags(w); });
 }

@@ -182,9 +182,11 @@ bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
 using names::WordMemo;
 
 uint16_t PersonLexicon::Flags(std::string_view word) const {
-  // 1 MB: tens of thousands of words come back over a few thousand articles
-  // (names, mostly); a table of half the size computes a sixth more of them.
-  thread_local WordMemo<uint16_t, 15> memo;
+  // 512 KB: tens of thousands of words come back over a few thousand
+  // articles (names, mostly). A table twice as large computes a sixth fewer
+  // of them again but leaves less of the cache to the rest of the work: with
+  // a cache of 512 KB the whole run then misses it more often.
+  thread_local WordMemo<uint16_t, 14> memo;
   return memo.Get(gazetteer_, rules_, word, [this](std::string_view w) { return ComputeFlags(w); });
 }
 
