@@ -5,8 +5,8 @@
 // article, so this lookup is on the hot path).
 //
 // The table is a cache of fixed size: a word's bucket holds four slots, and a
-// word asked about when its bucket is full takes the place of the least
-// promoted one (a hit moves a word one slot up, so words asked about often
+// new word takes a free one or else the last one, whose word has been
+// promoted least (a hit moves a word one slot up, so words asked about often
 // stay). Over a long run new words keep coming (names, mostly); a table that
 // grew to keep them all was far larger than the caches, and each time it
 // doubled it rehashed its words into fresh memory the kernel had to clear.
@@ -19,7 +19,7 @@
 //
 // Thread safety: one WordMemo per thread (declare it thread_local). Memory:
 // 2^kLogSlots slots (32 bytes each for answers of up to four bytes) and up to
-// kMaxArenaBytes of longer words; when those are used up, it starts over.
+// kMaxArenaBytes of longer words; when the arena is full, it starts over.
 #ifndef KHABAR_NAMES_WORD_MEMO_H_
 #define KHABAR_NAMES_WORD_MEMO_H_
 
