@@ -59,6 +59,11 @@ void Gazetteer::FoldKeys(std::string* text) {
 
 namespace {
 uint64_t EdgeKey(uint32_t node, uint32_t word) { return (static_cast<uint64_t>(node) << 32) | word; }
+// The first slot to probe for an edge in a table of 2^64-shift slots.
+size_t EdgeSlotIndex(uint32_t node, uint32_t word, int shift) {
+  return static_cast<size_t>((EdgeKey(node, word) * 0x9E3779B97F4A7C15ull) >> shift);
+}
+int EdgeSlotShift(size_t slots) { return 64 - __builtin_ctzll(slots); }
 }  // namespace
 
 uint32_t Gazetteer::Child(uint32_t node, uint32_t word) {
@@ -70,10 +75,43 @@ uint32_t Gazetteer::Child(uint32_t node, uint32_t word) {
   return it->second;
 }
 
-uint32_t Gazetteer::FindChild(uint32_t node, uint32_t word) const {
-  if (word == WordTable::kNotFound || !nodes_[node].has_children) return 0;
-  auto it = edges_.find(EdgeKey(node, word));
-  return it == edges_.end() ? 0 : it->second;
+Gazetteer::Link Gazetteer::LinkTo(uint32_t node) const {
+  Link link;
+  if (node == 0) return link;
+  link.next = nodes_[node].has_children ? node : 0;
+  link.entity = nodes_[node].entity;
+  return link;
+}
+
+void Gazetteer::BuildLinks() {
+  root_children_.assign(words_.size(), 0);
+  for (const auto& [key, child] : edges_)
+    if ((key >> 32) == 0) root_children_[static_cast<uint32_t>(key)] = child;
+  root_links_.resize(root_children_.size());
+  for (size_t id = 0; id < root_children_.size(); ++id) root_links_[id] = LinkTo(root_children_[id]);
+  size_t slots = 2;
+  while (slots < 2 * edges_.size()) slots *= 2;
+  edge_slots_.assign(slots, EdgeSlot{});
+  const int shift = EdgeSlotShift(slots);
+  for (const auto& [key, child] : edges_) {
+    const uint32_t node = static_cast<uint32_t>(key >> 32);
+    const uint32_t word = static_cast<uint32_t>(key);
+    if (node == 0) continue;
+    size_t i = EdgeSlotIndex(node, word, shift);
+    while (edge_slots_[i].node != 0) i = (i + 1) & (slots - 1);
+    edge_slots_[i] = EdgeSlot{node, word, LinkTo(child)};
+  }
+  std::unordered_map<uint64_t, uint32_t>().swap(edges_);  // the trie is complete
+}
+
+Gazetteer::Link Gazetteer::FindLink(uint32_t node, uint32_t word) const {
+  if (word == WordTable::kNotFound) return Link{};
+  const size_t mask = edge_slots_.size() - 1;
+  for (size_t i = EdgeSlotIndex(node, word, EdgeSlotShift(edge_slots_.size()));; i = (i + 1) & mask) {
+    const EdgeSlot& slot = edge_slots_[i];
+    if (slot.node == 0) return Link{};
+    if (slot.node == node && slot.word == word) return slot.link;
+  }
 }
 
 StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>& files) {
@@ -164,8 +202,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
         node.entity = e;
         break;
       }
-  g->root_children_.resize(g->words_.size());
-  for (uint32_t id = 0; id < g->words_.size(); ++id) g->root_children_[id] = g->FindChild(0, id);
+  g->BuildLinks();
   return g;
 }
 
@@ -200,17 +237,16 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
       skip = stem.skip;
     }
     const uint32_t word = id(i, form);
-    uint32_t node = word == WordTable::kNotFound ? 0 : root_children_[word];
-    if (node == 0) continue;
+    Link link = word == WordTable::kNotFound ? Link{} : root_links_[word];
+    if (!link.Exists()) continue;
     for (uint32_t j = i + 1;; ++j) {
-      const uint32_t e = nodes_[node].entity;
-      if (e != WordTable::kNotFound && (!found || j > hit->end_token)) {
-        *hit = GazetteerHit{i, j, skip, e};
+      if (link.entity != WordTable::kNotFound && (!found || j > hit->end_token)) {
+        *hit = GazetteerHit{i, j, skip, link.entity};
         found = true;
       }
-      if (j >= tokens.size()) break;
-      node = FindChild(node, id(j, 0));
-      if (node == 0) break;
+      if (j >= tokens.size() || link.next == 0) break;
+      link = FindLink(link.next, id(j, 0));
+      if (!link.Exists()) break;
     }
   }
   return found;

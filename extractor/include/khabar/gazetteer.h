@@ -101,9 +101,24 @@ class Gazetteer {
     uint32_t entity = WordTable::kNotFound;
     bool has_children = false;
   };
-  // Trie over word ids: node 0 is the root; edges (node, word) -> child.
+  // Trie over word ids: node 0 is the root; edges (node, word) -> child,
+  // added by Load through Child and then kept as links (see BuildLinks).
   uint32_t Child(uint32_t node, uint32_t word);
-  uint32_t FindChild(uint32_t node, uint32_t word) const;
+  // A node as a match step reaches it, kept with the word or the edge that
+  // leads there, so that a step reads one cache line instead of an edge, a
+  // node and its bucket.
+  struct Link {
+    uint32_t next = 0;                       // the node if it has children, else 0
+    uint32_t entity = WordTable::kNotFound;  // Node::entity
+    bool Exists() const { return next != 0 || entity != WordTable::kNotFound; }
+  };
+  // The link of an edge (node, word) from a node other than the root, or
+  // none: one probe of a table of 16-byte slots at load <= 1/2.
+  Link FindLink(uint32_t node, uint32_t word) const;
+  Link LinkTo(uint32_t node) const;
+  // Once the trie is complete: root_children_, root_links_ and edge_slots_
+  // from edges_, which is then released.
+  void BuildLinks();
   // The longest match that starts at token i; `id(t, f)` is the word id of
   // form f of token t.
   template <typename WordId>
@@ -111,8 +126,15 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   WordTable words_;
   std::vector<Node> nodes_;
-  std::unordered_map<uint64_t, uint32_t> edges_;
-  std::vector<uint32_t> root_children_;  // by word id: FindChild(0, id), without hashing
+  std::unordered_map<uint64_t, uint32_t> edges_;  // while loading
+  std::vector<uint32_t> root_children_;  // by word id: the root's child, or 0
+  std::vector<Link> root_links_;         // by word id: LinkTo(root_children_[id])
+  struct EdgeSlot {
+    uint32_t node = 0;  // 0: empty (the root's edges are in root_links_)
+    uint32_t word = 0;
+    Link link;
+  };
+  std::vector<EdgeSlot> edge_slots_;  // size a power of two
 };
 
 }  // namespace khabar
