@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -27,6 +29,20 @@ bool IsArabicLetter(char32_t c) {
   return TokenKind::kPunct;
 }
 
+// The code points of two UTF-8 bytes, U+0080..U+07FF, hold the rest of
+// Arabic (its comma, question mark and semicolon are most of the punctuation
+// of the text) and the guillemets « »: their kinds are asked of ICU once.
+constexpr char32_t kTwoByteEnd = 0x800;
+using TwoByteKinds = std::array<TokenKind, kTwoByteEnd>;
+const TwoByteKinds& KindsOfTwoByteCodePoints() {
+  static const TwoByteKinds kinds = [] {
+    TwoByteKinds k;
+    for (char32_t c = 0; c < kTwoByteEnd; ++c) k[c] = ClassifyRare(c);
+    return k;
+  }();
+  return kinds;
+}
+
 inline TokenKind Classify(char32_t c) {
   if (c >= 0x0621 && c <= 0x064A) return TokenKind::kArabic;  // most letters of the text
   if (c < 0x80) {
@@ -34,6 +50,7 @@ inline TokenKind Classify(char32_t c) {
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return TokenKind::kLatin;
     return TokenKind::kPunct;
   }
+  if (c < kTwoByteEnd) return KindsOfTwoByteCodePoints()[c];
   return ClassifyRare(c);
 }
 
