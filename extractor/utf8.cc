@@ -94,14 +94,36 @@ size_t CountCodePoints(std::string_view s) {
   return n;
 }
 
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Whether CollapseSpaces would leave `s` as it is: no blank at either end and
+// every blank a single space, as in most names and titles.
+bool IsCollapsed(std::string_view s) {
+  if (s.empty()) return true;
+  if (IsBlank(s.front()) || IsBlank(s.back())) return false;
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    // Blanks are at most ' ': one comparison passes every other byte.
+    if (static_cast<unsigned char>(s[i]) > ' ' || !IsBlank(s[i])) continue;
+    if (s[i] != ' ' || IsBlank(s[i + 1])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void CollapseSpacesInto(std::string_view s, std::string* out) {
+  if (IsCollapsed(s)) {  // one copy instead of one append per word
+    out->assign(s.data(), s.size());
+    return;
+  }
   out->clear();
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && blank(s[i])) ++i;
+    while (i < s.size() && IsBlank(s[i])) ++i;
     size_t end = i;  // a run of other bytes, appended in one piece
-    while (end < s.size() && !blank(s[end])) ++end;
+    while (end < s.size() && !IsBlank(s[end])) ++end;
     if (end == i) break;
     if (!out->empty()) out->push_back(' ');
     out->append(s.data() + i, end - i);

@@ -382,6 +382,18 @@ TEST_CASE("CollapseSpaces: one space between words, none at the ends") {
   std::string out = "left over";
   CollapseSpacesInto(" a  b ", &out);
   CHECK(out == "a b");
+  // Text that is already collapsed, and text that only nearly is.
+  CHECK(CollapseSpaces("a b c") == "a b c");
+  CHECK(CollapseSpaces(" ") == "");
+  CHECK(CollapseSpaces("a") == "a");
+  CHECK(CollapseSpaces("a\x01b") == "a\x01b");
+  CHECK(CollapseSpaces("a  b") == "a b");
+  CHECK(CollapseSpaces("a \tb") == "a b");
+  CHECK(CollapseSpaces("a\tb") == "a b");
+  CHECK(CollapseSpaces("a b ") == "a b");
+  CHECK(CollapseSpaces("\ra b") == "a b");
+  CollapseSpacesInto("x y", &out);
+  CHECK(out == "x y");
 }
 
 }  // namespace khabar
