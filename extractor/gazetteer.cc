@@ -228,6 +228,7 @@ template <typename WordId>
 bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId id, GazetteerHit* hit) const {
   const Token& first = tokens[i];
   if (first.kind == TokenKind::kPunct) return false;
+  const size_t num_tokens = tokens.size();
   bool found = false;
   for (int form = 0; form <= first.num_stems; ++form) {
     uint16_t skip = 0;
@@ -244,7 +245,7 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
         *hit = GazetteerHit{i, j, skip, link.entity};
         found = true;
       }
-      if (j >= tokens.size() || link.next == 0) break;
+      if (j >= num_tokens || link.next == 0) break;
       link = FindLink(link.next, id(j, 0));
       if (!link.Exists()) break;
     }
@@ -254,17 +255,21 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
 
 void Gazetteer::Match(const std::vector<Token>& tokens, const std::vector<Start>& starts,
                       std::vector<GazetteerHit>* hits) const {
-  for (size_t s = 0; s < starts.size(); ++s) {
-    // The first token's forms from starts[s]; a later token's word from its
+  // The sizes read once: the pushes to `hits` could, for all the compiler
+  // knows, change them.
+  const Start* const start = starts.data();
+  const size_t num_starts = starts.size();
+  for (size_t s = 0; s < num_starts; ++s) {
+    // The first token's forms from start[s]; a later token's word from its
     // own start, a few entries on (names are a few tokens long), or none.
     auto id = [&](uint32_t t, int form) {
-      if (t == starts[s].token) return starts[s].ids[form];
+      if (t == start[s].token) return start[s].ids[form];
       size_t k = s + 1;
-      while (k < starts.size() && starts[k].token < t) ++k;
-      return k < starts.size() && starts[k].token == t ? starts[k].ids[0] : WordTable::kNotFound;
+      while (k < num_starts && start[k].token < t) ++k;
+      return k < num_starts && start[k].token == t ? start[k].ids[0] : WordTable::kNotFound;
     };
     GazetteerHit hit;
-    if (LongestAt(starts[s].token, tokens, id, &hit)) hits->push_back(hit);
+    if (LongestAt(start[s].token, tokens, id, &hit)) hits->push_back(hit);
   }
 }
 
