@@ -229,7 +229,11 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       end = SkipCommonLetters(text, pos + kLetter);
       // Usually a blank follows, which the next token need not look at again.
       pos = end + 1;
-      if (end < text.size() && text[end] != ' ' && text[end] != '\n') pos = end = ExtendToken(text, end, kind);
+      if (end < text.size() && text[end] != ' ' && text[end] != '\n') {
+        // Else an ASCII byte (punctuation, a digit) ends the word, or a code
+        // point that ExtendToken classifies.
+        pos = end = static_cast<unsigned char>(text[end]) < 0x80 ? end : ExtendToken(text, end, kind);
+      }
     } else {
       const Scanned scanned = ScanToken(text, begin);
       pos = end = scanned.end;
