@@ -55,24 +55,24 @@ struct Scratch {
   }
 };
 
-// Takes `c` by value: the final entities move their strings out of it.
-Entity ToEntity(const NormalizedText& n, std::string_view original, Candidate c) {
-  Entity e;
-  e.type = c.type;
-  e.subtype = c.subtype;
-  e.start = n.OriginalStart(c.begin);
-  e.end = n.OriginalEnd(c.begin, c.end);
-  const uint32_t b = n.orig_cp_byte[e.start];
-  e.text = std::string(original.substr(b, n.orig_cp_byte[e.end] - b));
-  e.norm = std::move(c.norm);
-  e.value = std::move(c.value.value);
-  e.calendar = std::move(c.value.calendar);
-  e.hijri_value = std::move(c.value.hijri_value);
-  e.relative = c.value.relative;
-  e.id = c.id;
-  e.rule = c.rule;
-  e.priority = c.priority;
-  return e;
+// Fills `e`, a new entity, from `c`, whose strings move into it. `e` is
+// written where it stays (an element of a vector of entities): an Entity
+// returned by value would be moved there string by string.
+void FillEntity(const NormalizedText& n, std::string_view original, Candidate* c, Entity* e) {
+  e->type = c->type;
+  e->subtype = c->subtype;
+  e->start = n.OriginalStart(c->begin);
+  e->end = n.OriginalEnd(c->begin, c->end);
+  const uint32_t b = n.orig_cp_byte[e->start];
+  e->text = original.substr(b, n.orig_cp_byte[e->end] - b);
+  e->norm = std::move(c->norm);
+  e->value = std::move(c->value.value);
+  e->calendar = std::move(c->value.calendar);
+  e->hijri_value = std::move(c->value.hijri_value);
+  e->relative = c->value.relative;
+  e->id = c->id;
+  e->rule = c->rule;
+  e->priority = c->priority;
 }
 
 }  // namespace
@@ -136,7 +136,10 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   AddGazetteerCandidates(analysis, *gazetteer_, &candidates);
   AddRuleCandidates(analysis, *rules_, context, &candidates);
   if (trace) {
-    for (const Candidate& c : candidates) trace->candidates.push_back(ToEntity(normalized, article.text, c));
+    for (const Candidate& c : candidates) {
+      Candidate copy = c;
+      FillEntity(normalized, article.text, &copy, &trace->candidates.emplace_back());
+    }
   }
   DropBoilerplate(analysis, &candidates);
   std::vector<Candidate> resolved = ResolveOverlaps(std::move(candidates));
@@ -144,7 +147,7 @@ Record Pipeline::Extract(const Article& article, std::optional<CivilDate> anchor
   FindRelations(analysis, resolved, &record.relations);
   ExtractMeta(analysis, resolved, &record.meta);
   record.entities.reserve(resolved.size());
-  for (Candidate& c : resolved) record.entities.push_back(ToEntity(normalized, article.text, std::move(c)));
+  for (Candidate& c : resolved) FillEntity(normalized, article.text, &c, &record.entities.emplace_back());
   if (trace) {
     trace->normalized = normalized;
     trace->tokens = tokens;
