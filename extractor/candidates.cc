@@ -288,6 +288,7 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
       MatchRule(a, rule, anchor, context, &cache, out);
     }
   };
+  std::vector<uint32_t> digit_rules;  // those that match at a number
   // Tokens without a trigger run no rule: only the triggers are visited.
   const std::vector<FormIndex::Trigger>& triggers = a.forms->triggers;
   for (size_t k = 0; k < triggers.size(); ++k) {
@@ -296,14 +297,14 @@ void AddRuleCandidates(const Analysis& a, const RuleSet& rules, const ValueConte
     const Token& t = (*a.tokens)[i];
     if (k == 0 || triggers[k - 1].token != i) tried.clear();
     if (trigger.rules == nullptr) {
-      // A number is tried only where the digit filter matches in the window
-      // of MatchRule's first try: where it fails, no rule matches.
       if (t.kind == TokenKind::kLatin) {
         run(rules.LatinRules(), i, t.begin, false);
-      } else if (rules.DigitFilter() == nullptr ||
-                 rules.DigitFilter()->Match(re2::StringPiece(a.text.data(), a.text.size()), t.begin,
-                                            WindowEnd(a.text, t.begin), RE2::ANCHOR_START, nullptr, 0)) {
-        run(rules.DigitRules(), i, t.begin, false);
+      } else {
+        // A number runs only the rules that match in the window of
+        // MatchRule's first try: where none does, no rule matches.
+        const std::string_view window = a.text.substr(t.begin, WindowEnd(a.text, t.begin) - t.begin);
+        rules.DigitRulesAt(window, &digit_rules);
+        run(digit_rules, i, t.begin, false);
       }
     } else if (trigger.form == 0) {
       run(*trigger.rules, i, t.begin, false);

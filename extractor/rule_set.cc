@@ -1,6 +1,7 @@
 #include "khabar/rule_set.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -225,46 +226,14 @@ int WholeSpanGroups(const std::string& pattern) {
   return groups;
 }
 
-// `pattern` with its named groups made non-capturing, so that the patterns
-// of several rules can be joined in one alternation.
-std::string WithoutGroupNames(const std::string& pattern) {
-  std::string out;
-  out.reserve(pattern.size());
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      out.append(pattern, i, 2);
-      ++i;
-      continue;
-    }
-    if (c == '[') {  // a character class, copied as it is
-      const size_t end = CharClassEnd(pattern, i);
-      out.append(pattern, i, end + 1 - i);
-      i = end;
-      continue;
-    }
-    if (pattern.compare(i, 4, "(?P<") == 0) {
-      const size_t close = pattern.find('>', i);
-      if (close != std::string::npos) {
-        out += "(?:";
-        i = close;
-        continue;
-      }
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
 constexpr int64_t kMaxMemPerRule = 64 << 20;
 constexpr int kMaxExpansionDepth = 8;
 
-// The RE2 options of rule patterns: leftmost-longest for the rules, first
-// match for filters that only ask whether a match exists.
-RE2::Options PatternOptions(bool longest_match) {
+// The RE2 options of rule patterns (leftmost-longest).
+RE2::Options PatternOptions() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_longest_match(longest_match);
+  options.set_longest_match(true);
   options.set_log_errors(false);
   options.set_max_mem(kMaxMemPerRule);
   return options;
@@ -306,6 +275,11 @@ std::string FirstTokenKey(const std::string& normalized) {
 
 }  // namespace
 
+struct RuleSet::DigitSet {
+  explicit DigitSet(RE2::Set&& s) : set(std::move(s)) {}
+  RE2::Set set;  // the patterns of DigitRules, in order, anchored at the start
+};
+
 std::string Rule::Provenance() const { return file + ":" + std::to_string(line) + " " + id; }
 
 class RuleSetLoader {
@@ -340,7 +314,7 @@ class RuleSetLoader {
       for (const YAML::Node& node : rules)
         if (Status s = LoadRule(*file, node); !s.ok()) return s;
     }
-    return BuildDigitFilter();
+    return BuildDigitSet();
   }
 
  private:
@@ -513,7 +487,7 @@ class RuleSetLoader {
       // Pattern literals are normalized like the text (ASCII is left as it is).
     std::string pattern_norm = Normalizer::Default().NormalizeString(rule.pattern);
     if (Status s = Expand(pattern_norm, 0, where, &rule.expanded); !s.ok()) return s;
-    rule.re = std::make_shared<RE2>(rule.expanded, PatternOptions(/*longest_match=*/true));
+    rule.re = std::make_shared<RE2>(rule.expanded, PatternOptions());
     if (!rule.re->ok()) return Status::Error(where + ": bad regex: " + rule.re->error());
     rule.provenance = rule.Provenance();
     for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
@@ -580,13 +554,21 @@ class RuleSetLoader {
     return Status();
   }
 
-  Status BuildDigitFilter() {
+  // The set of the DIGIT rules' patterns, when there are two or more and
+  // none reads a character outside its match (^ $ \b ...): matched on the
+  // window alone, each then says what the rule says in the whole text.
+  Status BuildDigitSet() {
     if (set_->digit_rules_.size() < 2) return Status();
-    std::string alternation;
     for (uint32_t id : set_->digit_rules_)
-      alternation += (alternation.empty() ? "(?:" : "|(?:") + WithoutGroupNames(set_->rules_[id].expanded) + ")";
-    set_->digit_filter_ = std::make_shared<RE2>(alternation, PatternOptions(/*longest_match=*/false));
-    if (!set_->digit_filter_->ok()) return Status::Error("the filter of the DIGIT rules: " + set_->digit_filter_->error());
+      if (LooksOutsideMatch(set_->rules_[id].expanded)) return Status();
+    RE2::Set digit_set(PatternOptions(), RE2::ANCHOR_START);
+    for (uint32_t id : set_->digit_rules_) {
+      std::string error;
+      if (digit_set.Add(set_->rules_[id].expanded, &error) < 0)
+        return Status::Error("the set of the DIGIT rules: " + error);
+    }
+    if (!digit_set.Compile()) return Status::Error("the set of the DIGIT rules: out of memory");
+    set_->digit_set_ = std::make_shared<const RuleSet::DigitSet>(std::move(digit_set));
     return Status();
   }
 
@@ -724,6 +706,21 @@ std::string_view LookupKey(std::string_view word) {
 }
 
 }  // namespace
+
+void RuleSet::DigitRulesAt(std::string_view window, std::vector<uint32_t>* ids) const {
+  ids->clear();
+  thread_local std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  if (digit_set_ == nullptr ||
+      (!digit_set_->set.Match(re2::StringPiece(window.data(), window.size()), &matched, &error) &&
+       error.kind != RE2::Set::kNoError)) {
+    *ids = digit_rules_;  // not known: every rule is tried
+    return;
+  }
+  // Set::Match gives the indexes of the patterns in any order.
+  std::sort(matched.begin(), matched.end());
+  for (int k : matched) ids->push_back(digit_rules_[k]);
+}
 
 const RuleSet::Class* RuleSet::FindClass(std::string_view class_name) const {
   const uint32_t id = class_names_.Find(class_name);

@@ -312,9 +312,9 @@ TEST_CASE("RuleSet: a higher priority wins an overlap, then the longer span") {
   CHECK(Extract(*q, text) == "LOC '\u0645\u062C\u0644\u0633 \u0627 \u0628 \u062C' mid.longest");
 }
 
-TEST_CASE("RuleSet: the DIGIT rules share a filter that turns plain numbers away") {
-  // Two rules with the same group names (joined, they must still compile),
-  // one with a character class holding brackets.
+TEST_CASE("RuleSet: the DIGIT rules share a set that tells which of them match at a number") {
+  // Two rules with the same group names, one with a character class holding
+  // brackets.
   const std::string rules =
       "classes:\n"
       "  month: [\u0645\u0627\u0631\u0633]\n"  // مارس
@@ -328,14 +328,38 @@ TEST_CASE("RuleSet: the DIGIT rules share a filter that turns plain numbers away
       "    trigger: DIGIT\n"
       "    pattern: '(?P<span>(?P<day>[0-9]{1,2})[/(](?P<month>[0-9]{1,2}))'\n";
   const std::unique_ptr<Pipeline> p = PipelineOf("d.yaml", rules);
-  const re2::RE2* filter = p->rules().DigitFilter();
-  REQUIRE(filter != nullptr);
-  CHECK(re2::RE2::PartialMatch("12 \u0645\u0627\u0631\u0633", "^(?:" + filter->pattern() + ")"));
-  CHECK(re2::RE2::PartialMatch("12/3", "^(?:" + filter->pattern() + ")"));
-  CHECK_FALSE(re2::RE2::PartialMatch("12 \u0634\u062E\u0635\u0627", "^(?:" + filter->pattern() + ")"));
-  // The filter changes nothing of what the rules find.
+  const std::vector<uint32_t>& digit = p->rules().DigitRules();
+  REQUIRE(digit.size() == 2);
+  std::vector<uint32_t> ids;
+  p->rules().DigitRulesAt("12 \u0645\u0627\u0631\u0633 \u0648 4", &ids);
+  CHECK(ids == std::vector<uint32_t>{digit[0]});
+  p->rules().DigitRulesAt("12/3", &ids);
+  CHECK(ids == std::vector<uint32_t>{digit[1]});
+  p->rules().DigitRulesAt("12 \u0634\u062E\u0635\u0627", &ids);
+  CHECK(ids.empty());
+  // The set changes nothing of what the rules find.
   CHECK(Extract(*p, "\u0641\u064A 12 \u0645\u0627\u0631\u0633 \u0648 4/5 \u0648 7 \u0623\u064A\u0627\u0645") ==
         "DATE '12 \u0645\u0627\u0631\u0633' d.day_month | DATE '4/5' d.slash");
+}
+
+TEST_CASE("RuleSet: DIGIT rules that read outside their match are all tried at every number") {
+  // `\b` reads the character after the match, which the set, matching the
+  // window alone, would not see as the rule does.
+  const std::string rules =
+      "rules:\n"
+      "  - id: d.year\n"
+      "    type: DATE\n"
+      "    trigger: DIGIT\n"
+      "    pattern: '[0-9]{4}\\b'\n"
+      "  - id: d.slash\n"
+      "    type: DATE\n"
+      "    trigger: DIGIT\n"
+      "    pattern: '[0-9]{1,2}/[0-9]{1,2}'\n";
+  const std::unique_ptr<Pipeline> p = PipelineOf("d.yaml", rules);
+  std::vector<uint32_t> ids;
+  p->rules().DigitRulesAt("7 \u0623\u064A\u0627\u0645", &ids);
+  CHECK(ids == p->rules().DigitRules());
+  CHECK(Extract(*p, "\u0641\u064A 2024 \u0648 4/5 \u0648 20245") == "DATE '2024' d.year | DATE '4/5' d.slash");
 }
 
 TEST_CASE("RuleSet: a rule with `needs` runs only where a word of the class follows closely") {

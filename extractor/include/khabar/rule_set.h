@@ -10,12 +10,12 @@
 //
 // A rule may also say what it needs nearby (`needs`: a word of a class, or a
 // number, within N tokens after its trigger); elsewhere it is not tried. The
-// rules triggered by numbers share a filter: one RE2 over their alternation,
-// asked only whether a match exists.
+// rules triggered by numbers share one RE2::Set, which tells in one DFA pass
+// which of them match at a number: only those are tried.
 //
 // Thread safety: immutable after Load(); RE2 objects are thread-safe.
 // Cost: compiling ~100 rules takes a few milliseconds; each trigger costs one
-// anchored RE2 match per rule (one filter match for a number), bounded by the
+// anchored RE2 match per rule (after one set match for a number), bounded by the
 // rule's DFA budget, or a scan of the text for patterns that are words of
 // letters alone (Rule::words).
 #ifndef KHABAR_RULE_SET_H_
@@ -142,10 +142,12 @@ class RuleSet {
   // The words that trigger rules (folded), for indexes built over them.
   const WordTable& trigger_words() const { return trigger_words_; }
   const std::vector<uint32_t>& DigitRules() const { return digit_rules_; }
-  // One RE2 over the alternation of the DigitRules patterns (null for fewer
-  // than two), asked only whether a match exists: most numbers start no
-  // date, and one DFA pass then replaces one per rule.
-  const re2::RE2* DigitFilter() const { return digit_filter_.get(); }
+  // The DigitRules that match at the start of `window`, the text from a
+  // number on (in DigitRules order): found by one DFA pass over the set of
+  // their patterns, where most numbers start no date. All of DigitRules
+  // when that is not known: fewer than two rules, a pattern that reads
+  // outside its match, or RE2 out of memory.
+  void DigitRulesAt(std::string_view window, std::vector<uint32_t>* ids) const;
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
   // The classes named by `needs` fields, by bit of needs_mask (at most
   // kMaxNeededClasses), as their words' first tokens (folded keys).
@@ -204,7 +206,8 @@ class RuleSet {
   WordTable trigger_words_;
   std::vector<std::vector<uint32_t>> word_rules_;  // by trigger word id
   std::vector<uint32_t> digit_rules_;
-  std::shared_ptr<re2::RE2> digit_filter_;
+  struct DigitSet;  // an RE2::Set (rule_set.cc)
+  std::shared_ptr<const DigitSet> digit_set_;  // see DigitRulesAt
   std::vector<uint32_t> latin_rules_;
   std::vector<std::string> needed_classes_;              // by bit of needs_mask
   std::vector<std::vector<std::string>> needed_words_;   // by bit of needs_mask
