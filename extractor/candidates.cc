@@ -90,6 +90,68 @@ Scan ScanWords(const Analysis& a, const Rule& rule, uint32_t anchor, int ngroups
   return Scan::kMatch;
 }
 
+// The end of `literal` (LiteralWords) matched at text[p], all of it before
+// `limit`, or npos.
+size_t LiteralEnd(std::string_view text, size_t p, size_t limit, std::string_view literal) {
+  for (size_t i = 0; i < literal.size(); ++i) {
+    if (literal[i] == ' ') {  // [ \t]+
+      const size_t blanks = p;
+      while (p < limit && (text[p] == ' ' || text[p] == '\t')) ++p;
+      if (p == blanks) return std::string_view::npos;
+    } else if (literal[i] == '\xD8' && i + 1 < literal.size() && literal[i + 1] == '\xA9') {  // [ةه]
+      if (p + 2 > limit || !(text.compare(p, 2, "\xD8\xA9") == 0 || text.compare(p, 2, "\xD9\x87") == 0))
+        return std::string_view::npos;
+      p += 2;
+      ++i;
+    } else {
+      if (p >= limit || text[p] != literal[i]) return std::string_view::npos;
+      ++p;
+    }
+  }
+  return p;
+}
+
+// Matches a choice of literal words (Rule::literals) at `anchor` as RE2
+// would: the longest match in the window of its first try, its groups those
+// of the first prefix (in the pattern's order, none last) that leads to
+// that end. Undecided where RE2 tries again: a match that reaches the end of
+// the window or does not end at a token boundary. Fills groups[0..ngroups]
+// on a match.
+Scan ScanLiterals(const Analysis& a, const Rule& rule, uint32_t anchor, int ngroups, re2::StringPiece* groups) {
+  const std::string_view text = a.text;
+  const LiteralWords& literals = rule.literals;
+  const size_t limit = WindowEnd(text, anchor);
+  size_t end = std::string_view::npos;
+  size_t words_begin = anchor;
+  const int choices = static_cast<int>(literals.prefixes.size()) + (literals.prefix_optional ? 1 : 0);
+  for (int k = 0; k < std::max(choices, 1); ++k) {
+    size_t begin = anchor;
+    if (k < static_cast<int>(literals.prefixes.size())) {
+      begin = LiteralEnd(text, anchor, limit, literals.prefixes[k]);
+      if (begin == std::string_view::npos) continue;
+    }
+    for (const std::string& word : literals.words) {
+      const size_t e = LiteralEnd(text, begin, limit, word);
+      if (e != std::string_view::npos && (end == std::string_view::npos || e > end)) {
+        end = e;
+        words_begin = begin;
+      }
+    }
+  }
+  if (end == std::string_view::npos) return Scan::kNoMatch;
+  if ((limit < text.size() && end == limit) || !a.boundary[end]) return Scan::kUndecided;
+  groups[0] = re2::StringPiece(text.data() + anchor, end - anchor);
+  if (literals.prefix_group != 0 && literals.prefix_group <= ngroups)
+    groups[literals.prefix_group] = words_begin > anchor || !literals.prefix_optional
+                                        ? re2::StringPiece(text.data() + anchor, words_begin - anchor)
+                                        : re2::StringPiece();
+  if (literals.word_group <= ngroups)
+    groups[literals.word_group] = re2::StringPiece(text.data() + words_begin, end - words_begin);
+  for (int g : rule.end_groups)
+    if (g <= ngroups) groups[g] = re2::StringPiece(text.data() + end, 0);
+  return Scan::kMatch;
+}
+
 // Matches `rule` at `anchor` with RE2: true and fills groups[0..ngroups] on a
 // match that ends at a token boundary. `cache` keeps the groups of rules
 // marked groups_keep.
@@ -151,7 +213,9 @@ void MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
   // raw room, not cleared on each of the many tries.
   alignas(re2::StringPiece) unsigned char room[sizeof(re2::StringPiece) * kMaxGroups];
   re2::StringPiece* const groups = std::launder(reinterpret_cast<re2::StringPiece*>(room));
-  const Scan scan = rule.words.empty() ? Scan::kUndecided : ScanWords(a, rule, anchor, ngroups, groups);
+  const Scan scan = !rule.words.empty()            ? ScanWords(a, rule, anchor, ngroups, groups)
+                    : !rule.literals.words.empty() ? ScanLiterals(a, rule, anchor, ngroups, groups)
+                                                   : Scan::kUndecided;
   if (scan == Scan::kNoMatch) return;
   if (scan == Scan::kUndecided && !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)) return;
   RuleMatch match;

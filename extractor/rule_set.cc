@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <set>
 
 #include "khabar/gazetteer.h"
@@ -205,6 +206,111 @@ bool ParseWords(std::string_view pattern, int expected_groups, std::vector<Scann
     want_word = false;
   }
   return !want_word && groups == expected_groups;
+}
+
+// The bytes `alt`, one alternative of a pattern, stands for when it is
+// literal (Rule::literals): escaped punctuation, letters, `[ \t]+` (written
+// as a space) and `[ةه]` (written as ة); false for anything else, and for a
+// blank or a ة written as such, which the encoding would misread.
+bool ParseLiteral(std::string_view alt, std::string* out) {
+  constexpr std::string_view kBlanks = "[ \\t]+";
+  constexpr std::string_view kTaMarbuta = "\xD8\xA9";
+  constexpr std::string_view kTaOrHa = "[\xD8\xA9\xD9\x87]";
+  out->clear();
+  for (size_t i = 0; i < alt.size();) {
+    const unsigned char c = static_cast<unsigned char>(alt[i]);
+    if (alt.compare(i, kBlanks.size(), kBlanks) == 0) {
+      out->push_back(' ');
+      i += kBlanks.size();
+    } else if (alt.compare(i, kTaOrHa.size(), kTaOrHa) == 0) {
+      out->append(kTaMarbuta);
+      i += kTaOrHa.size();
+    } else if (alt.compare(i, kTaMarbuta.size(), kTaMarbuta) == 0) {
+      return false;
+    } else if (c == '\\') {
+      const unsigned char next = i + 1 < alt.size() ? static_cast<unsigned char>(alt[i + 1]) : 0;
+      if (next == 0 || next >= 0x80 || std::isalnum(next) || next == ' ' || next == '\t') return false;
+      out->push_back(static_cast<char>(next));
+      i += 2;
+    } else if (c >= 0x80 || std::isalnum(c) || c == '_') {
+      out->push_back(static_cast<char>(c));
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return !out->empty();
+}
+
+// The literal alternatives of `choice`, a piece of pattern without groups
+// (`a|b|c`); false when one is not literal.
+bool ParseLiteralChoice(std::string_view choice, std::vector<std::string>* out) {
+  size_t begin = 0;
+  for (size_t i = 0; i <= choice.size(); ++i) {
+    if (i < choice.size() && choice[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (i < choice.size() && choice[i] == '[') {
+      i = CharClassEnd(choice, i);
+      continue;
+    }
+    if (i < choice.size() && choice[i] != '|') continue;
+    std::string literal;
+    if (!ParseLiteral(choice.substr(begin, i - begin), &literal)) return false;
+    out->push_back(std::move(literal));
+    begin = i + 1;
+  }
+  return true;
+}
+
+// The choice of literal words `pattern` is (see LiteralWords): one or two
+// named groups of literal alternatives, the first maybe optional (`?`),
+// then empty named groups, each maybe inside non-capturing groups, with
+// `expected_groups` capture groups in all. False for any other pattern.
+bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWords* literals,
+                       std::vector<int>* end_groups) {
+  int groups = 0;
+  std::vector<std::pair<int, std::string_view>> choices;  // group, alternatives
+  bool first_optional = false;
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] != '(') return false;
+    const size_t close = GroupEnd(pattern, i);
+    if (close == std::string_view::npos) return false;
+    std::string_view piece = Unwrapped(pattern.substr(i, close + 1 - i));
+    i = close + 1;
+    bool optional = i < pattern.size() && pattern[i] == '?';
+    if (optional) ++i;
+    if (i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos) return false;
+    // `(?:(?P<art>ال|ل)?)`: the `?` inside the wrapper.
+    if (piece.size() > 1 && piece.back() == '?' && piece.front() == '(' && GroupEnd(piece, 0) == piece.size() - 2) {
+      if (optional) return false;
+      optional = true;
+      piece.remove_suffix(1);
+    }
+    if (piece.compare(0, 4, "(?P<") != 0 || GroupEnd(piece, 0) != piece.size() - 1) return false;
+    const size_t name_end = piece.find('>');
+    const int group = ++groups;
+    const std::string_view inside = Unwrapped(piece.substr(name_end + 1, piece.size() - name_end - 2));
+    if (inside.empty()) {
+      if (optional || choices.empty()) return false;
+      end_groups->push_back(group);
+      continue;
+    }
+    if (!end_groups->empty() || choices.size() == 2 || inside.find('(') != std::string_view::npos) return false;
+    if (optional && !choices.empty()) return false;
+    if (optional) first_optional = true;
+    choices.emplace_back(group, inside);
+  }
+  if (choices.empty() || groups != expected_groups) return false;
+  if (choices.size() == 1 && first_optional) return false;  // the words may not be optional
+  if (choices.size() == 2) {
+    literals->prefix_group = choices[0].first;
+    literals->prefix_optional = first_optional;
+    if (!ParseLiteralChoice(choices[0].second, &literals->prefixes)) return false;
+  }
+  literals->word_group = choices.back().first;
+  return ParseLiteralChoice(choices.back().second, &literals->words);
 }
 
 // The number of groups of `pattern` when it is one group `(?P<span>...)`
@@ -501,6 +607,10 @@ class RuleSetLoader {
     if (!ParseWords(rule.expanded, groups, &rule.words, &rule.end_groups)) {
       rule.words.clear();
       rule.end_groups.clear();
+      if (!ParseLiteralWords(rule.expanded, groups, &rule.literals, &rule.end_groups)) {
+        rule.literals = LiteralWords();
+        rule.end_groups.clear();
+      }
     }
 
     // Triggers.

@@ -6,6 +6,8 @@
 // - Rule::words: a pattern of words of letters with `[ \t]+` between them is
 //   matched by scanning the words, RE2 deciding only at the end of the match
 //   window or where the match ends inside a token;
+// - Rule::literals: a choice of literal words, maybe after a choice of
+//   literal prefixes, is matched by comparing bytes;
 // - groups_keep: the groups of a pattern that does not look outside its
 //   match are searched in the matched bytes alone.
 // Load-time cases check which patterns take each shortcut. Differential
@@ -464,6 +466,73 @@ TEST_CASE("RuleSet: a match is retried on the whole text when the window end spl
   const Record record = p->Process(article, ProcessOptions());
   REQUIRE(record.entities.size() == 1);
   CHECK(record.entities[0].end == 304);
+}
+
+// Choices of literal words (Rule::literals) over the trigger words بحث درس
+// صبر شرح, with `[ \t]+` between words and `[ةه]`, each group in turn the
+// span: an optional prefix, a required one, none; words of which one is the
+// start of another, and words that start with a prefix (البحث, لدرس, also
+// triggers), where the groups take the prefix.
+std::vector<PatternRule> LiteralRules(const std::string& end) {
+  const std::string t = "['{trig}', '\u0627\u0644" + kTriggers[0] + "', '\u0644" + kTriggers[1] + "']";
+  const std::string& b = kTriggers[0];
+  const std::string& d = kTriggers[1];
+  const std::string& s = kTriggers[2];
+  const std::string& h = kTriggers[3];
+  const std::string sp = kBlanks;
+  const std::string ta = "[\u0629\u0647]";  // ة or ه
+  const std::string words = "(?:" + b + "|" + d + sp + s + "|" + d + "|" + b + sp + d + sp + h + "|" + s + ta + "|" + h +
+                            "|\u0627\u0644" + b + "|\u0644" + d + sp + s + ")";
+  const std::string art = "\u0627\u0644|\u0644";  // ال or ل
+  return {
+      {"l.art", t, "(?:(?P<art>" + art + ")?)(?P<span>" + words + ")(?:(?P<tail>))" + end},
+      {"l.art_span", t, "(?P<span>" + art + ")?(?P<head>" + words + ")(?P<tail>)(?P<more>)" + end},
+      {"l.required", t, "(?P<span>\u0627\u0644|\u0648)(?P<head>" + words + ")(?P<tail>)" + end},
+      {"l.bare", t, "(?P<span>" + words + ")(?P<tail>)" + end},
+      {"l.one", t, "(?P<span>" + d + sp + s + ")(?P<tail>)" + end},
+  };
+}
+
+TEST_CASE("RuleSet: choices of literal words find what RE2 finds") {
+  const std::unique_ptr<Pipeline> fast = PipelineOf(RuleFile(LiteralRules("")));
+  for (const Rule& rule : fast->rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK_FALSE(rule.literals.words.empty());
+  }
+  // The same regexes, with an empty group after them (the groups then
+  // searched by RE2 in the matched bytes alone) or an assertion that always
+  // holds (searched in the whole text).
+  const std::vector<std::string> ends = {"(?:)", "(?:\\b|\\B)"};
+  const std::string& b = kTriggers[0];
+  const std::string& d = kTriggers[1];
+  const std::string& s = kTriggers[2];
+  std::vector<std::string> texts = {
+      b + " " + d + " " + kTriggers[3],
+      b + " \t" + d + "  " + kTriggers[3] + ".",
+      d + " " + s + "\u0647 " + s + "\u0629",
+      "\u0627\u0644" + d + " " + s,
+      "\u0648\u0627\u0644" + d + " " + s + "x",
+      "\u0644" + b + "\u0646 " + d,
+      d + " " + s + "\u0646",
+      b + " " + d + "12",
+      "\u0627\u0644" + b + " \u0644" + d + " " + s + " \u0644\u0644" + d + " " + s,
+      "\u0627\u0644\u0627\u0644" + b + " \u0648\u0627\u0644" + b,
+  };
+  Random rng(20261201);
+  for (const std::string& text : WindowEdgeTexts(&rng)) texts.push_back(text);
+  for (int i = 0; i < 300; ++i) texts.push_back(RandomText(&rng));
+  int matched = 0;
+  const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
+  CHECK(matched > static_cast<int>(texts.size()) / 2);
+  for (const std::string& end : ends) {
+    INFO("end: " << end);
+    const std::unique_ptr<Pipeline> slow = PipelineOf(RuleFile(LiteralRules(end)));
+    for (const Rule& rule : slow->rules().rules()) {
+      CAPTURE(rule.id);
+      CHECK(rule.literals.words.empty());
+    }
+    CompareOn(fast_hits, *slow, texts);
+  }
 }
 
 // Random lines: triggers (some with a proclitic) or other words at the

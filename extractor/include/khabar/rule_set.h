@@ -17,7 +17,7 @@
 // Cost: compiling ~100 rules takes a few milliseconds; each trigger costs one
 // anchored RE2 match per rule (after one set match for a number), bounded by the
 // rule's DFA budget, or a scan of the text for patterns that are words of
-// letters alone (Rule::words).
+// letters alone (Rule::words) or a choice of literal words (Rule::literals).
 #ifndef KHABAR_RULE_SET_H_
 #define KHABAR_RULE_SET_H_
 
@@ -66,6 +66,19 @@ struct ScannedWord {
   int group = 0;  // the capture group around the word, or 0
 };
 
+// A pattern that is a choice of literal words (Rule::literals), maybe after
+// a choice of literal prefixes: `(?P<art>ال|ل)?(?P<head>(?:مجلس|...))`, and
+// empty groups at its end. Each word is its bytes, with a space standing for
+// a run of blanks (`[ \t]+`) and ة for ة or ه (`[ةه]`), as class words are
+// written in patterns.
+struct LiteralWords {
+  int prefix_group = 0;  // the group around the prefixes, or 0 for none
+  bool prefix_optional = false;
+  std::vector<std::string> prefixes;  // in the pattern's order
+  int word_group = 0;                 // the group around the words
+  std::vector<std::string> words;     // empty: not such a pattern
+};
+
 struct Rule {
   // What is read on every try at a trigger comes first, on one or two
   // cache lines; descriptions and examples follow.
@@ -101,7 +114,12 @@ struct Rule {
   // match and groups are found by scanning the words, without RE2; empty
   // for other patterns.
   std::vector<ScannedWord> words;
-  std::vector<int> end_groups;
+  // When the pattern is a choice of literal words (LiteralWords), these:
+  // its matches are found by comparing bytes, without RE2, since RE2 would
+  // take the longest word and, for the groups, the first prefix in the
+  // pattern's order that leads to it.
+  LiteralWords literals;
+  std::vector<int> end_groups;  // of `words` or of `literals`
   std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
   ValueBuilder builder = nullptr;
 
