@@ -93,18 +93,17 @@ Scan ScanWords(const Analysis& a, const Rule& rule, uint32_t anchor, int ngroups
 // The end of `literal` (LiteralWords) matched at text[p], all of it before
 // `limit`, or npos.
 size_t LiteralEnd(std::string_view text, size_t p, size_t limit, std::string_view literal) {
-  for (size_t i = 0; i < literal.size(); ++i) {
-    if (literal[i] == ' ') {  // [ \t]+
+  for (const char c : literal) {
+    if (c == LiteralWords::kBlanks) {
       const size_t blanks = p;
       while (p < limit && (text[p] == ' ' || text[p] == '\t')) ++p;
       if (p == blanks) return std::string_view::npos;
-    } else if (literal[i] == '\xD8' && i + 1 < literal.size() && literal[i + 1] == '\xA9') {  // [ةه]
+    } else if (c == LiteralWords::kTaOrHa) {
       if (p + 2 > limit || !(text.compare(p, 2, "\xD8\xA9") == 0 || text.compare(p, 2, "\xD9\x87") == 0))
         return std::string_view::npos;
       p += 2;
-      ++i;
     } else {
-      if (p >= limit || text[p] != literal[i]) return std::string_view::npos;
+      if (p >= limit || text[p] != c) return std::string_view::npos;
       ++p;
     }
   }

@@ -208,43 +208,18 @@ bool ParseWords(std::string_view pattern, int expected_groups, std::vector<Scann
   return !want_word && groups == expected_groups;
 }
 
-// The bytes `alt`, one alternative of a pattern, stands for when it is
-// literal (Rule::literals): escaped punctuation, letters, `[ \t]+` (written
-// as a space) and `[ةه]` (written as ة); false for anything else, and for a
-// blank or a ة written as such, which the encoding would misread.
-bool ParseLiteral(std::string_view alt, std::string* out) {
-  constexpr std::string_view kBlanks = "[ \\t]+";
-  constexpr std::string_view kTaMarbuta = "\xD8\xA9";
-  constexpr std::string_view kTaOrHa = "[\xD8\xA9\xD9\x87]";
-  out->clear();
-  for (size_t i = 0; i < alt.size();) {
-    const unsigned char c = static_cast<unsigned char>(alt[i]);
-    if (alt.compare(i, kBlanks.size(), kBlanks) == 0) {
-      out->push_back(' ');
-      i += kBlanks.size();
-    } else if (alt.compare(i, kTaOrHa.size(), kTaOrHa) == 0) {
-      out->append(kTaMarbuta);
-      i += kTaOrHa.size();
-    } else if (alt.compare(i, kTaMarbuta.size(), kTaMarbuta) == 0) {
-      return false;
-    } else if (c == '\\') {
-      const unsigned char next = i + 1 < alt.size() ? static_cast<unsigned char>(alt[i + 1]) : 0;
-      if (next == 0 || next >= 0x80 || std::isalnum(next) || next == ' ' || next == '\t') return false;
-      out->push_back(static_cast<char>(next));
-      i += 2;
-    } else if (c >= 0x80 || std::isalnum(c) || c == '_') {
-      out->push_back(static_cast<char>(c));
-      ++i;
-    } else {
-      return false;
-    }
-  }
-  return !out->empty();
-}
+// At most this many literal strings stand for one choice (Rule::literals):
+// each is compared in turn on every try.
+constexpr size_t kMaxLiterals = 16;
 
-// The literal alternatives of `choice`, a piece of pattern without groups
-// (`a|b|c`); false when one is not literal.
-bool ParseLiteralChoice(std::string_view choice, std::vector<std::string>* out) {
+// The literal strings `choice`, a piece of pattern, stands for, in RE2's
+// order of preference (Rule::literals): alternatives `a|b`, non-capturing
+// groups `(?:...)`, maybe optional (`?`), of escaped punctuation, letters,
+// `[ \t]+` (written as LiteralWords::kBlanks) and `[ةه]` (written as
+// LiteralWords::kTaOrHa). False for anything else, or too many strings.
+bool ParseLiterals(std::string_view choice, std::vector<std::string>* out) {
+  constexpr std::string_view kBlanks = "[ \\t]+";
+  constexpr std::string_view kTaOrHa = "[\xD8\xA9\xD9\x87]";
   size_t begin = 0;
   for (size_t i = 0; i <= choice.size(); ++i) {
     if (i < choice.size() && choice[i] == '\\') {
@@ -255,17 +230,59 @@ bool ParseLiteralChoice(std::string_view choice, std::vector<std::string>* out) 
       i = CharClassEnd(choice, i);
       continue;
     }
+    if (i < choice.size() && choice[i] == '(') {
+      i = GroupEnd(choice, i);
+      if (i == std::string_view::npos) return false;
+      continue;
+    }
     if (i < choice.size() && choice[i] != '|') continue;
-    std::string literal;
-    if (!ParseLiteral(choice.substr(begin, i - begin), &literal)) return false;
-    out->push_back(std::move(literal));
+    // One alternative: the strings of its pieces, one after another.
+    const std::string_view alt = choice.substr(begin, i - begin);
+    std::vector<std::string> strings = {std::string()};
+    for (size_t k = 0; k < alt.size();) {
+      std::vector<std::string> piece;
+      const unsigned char c = static_cast<unsigned char>(alt[k]);
+      if (alt.compare(k, 3, "(?:") == 0) {
+        const size_t close = GroupEnd(alt, k);
+        if (close == std::string_view::npos || !ParseLiterals(alt.substr(k + 3, close - k - 3), &piece)) return false;
+        k = close + 1;
+        if (k < alt.size() && alt[k] == '?') {
+          piece.emplace_back();
+          ++k;
+        }
+      } else if (alt.compare(k, kBlanks.size(), kBlanks) == 0) {
+        piece.emplace_back(1, LiteralWords::kBlanks);
+        k += kBlanks.size();
+      } else if (alt.compare(k, kTaOrHa.size(), kTaOrHa) == 0) {
+        piece.emplace_back(1, LiteralWords::kTaOrHa);
+        k += kTaOrHa.size();
+      } else if (c == '\\') {
+        const unsigned char next = k + 1 < alt.size() ? static_cast<unsigned char>(alt[k + 1]) : 0;
+        if (next < 0x20 || next >= 0x80 || std::isalnum(next)) return false;
+        piece.emplace_back(1, static_cast<char>(next));
+        k += 2;
+      } else if (c >= 0x80 || std::isalnum(c) || c == '_') {
+        piece.emplace_back(1, static_cast<char>(c));
+        ++k;
+      } else {
+        return false;
+      }
+      if (k < alt.size() && std::string_view("*+?{").find(alt[k]) != std::string_view::npos) return false;
+      std::vector<std::string> longer;
+      for (const std::string& before : strings)
+        for (const std::string& after : piece) longer.push_back(before + after);
+      if (longer.size() > kMaxLiterals) return false;
+      strings = std::move(longer);
+    }
+    out->insert(out->end(), strings.begin(), strings.end());
+    if (out->size() > kMaxLiterals) return false;
     begin = i + 1;
   }
   return true;
 }
 
 // The choice of literal words `pattern` is (see LiteralWords): one or two
-// named groups of literal alternatives, the first maybe optional (`?`),
+// named groups of literal strings (ParseLiterals), the first maybe optional (`?`),
 // then empty named groups, each maybe inside non-capturing groups, with
 // `expected_groups` capture groups in all. False for any other pattern.
 bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWords* literals,
@@ -297,7 +314,7 @@ bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWor
       end_groups->push_back(group);
       continue;
     }
-    if (!end_groups->empty() || choices.size() == 2 || inside.find('(') != std::string_view::npos) return false;
+    if (!end_groups->empty() || choices.size() == 2) return false;
     if (optional && !choices.empty()) return false;
     if (optional) first_optional = true;
     choices.emplace_back(group, inside);
@@ -307,10 +324,13 @@ bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWor
   if (choices.size() == 2) {
     literals->prefix_group = choices[0].first;
     literals->prefix_optional = first_optional;
-    if (!ParseLiteralChoice(choices[0].second, &literals->prefixes)) return false;
+    if (!ParseLiterals(choices[0].second, &literals->prefixes)) return false;
   }
   literals->word_group = choices.back().first;
-  return ParseLiteralChoice(choices.back().second, &literals->words);
+  // An empty string would make the prefix optional, or the match empty.
+  return ParseLiterals(choices.back().second, &literals->words) &&
+         std::none_of(literals->prefixes.begin(), literals->prefixes.end(), [](const std::string& p) { return p.empty(); }) &&
+         std::none_of(literals->words.begin(), literals->words.end(), [](const std::string& w) { return w.empty(); });
 }
 
 // The number of groups of `pattern` when it is one group `(?P<span>...)`

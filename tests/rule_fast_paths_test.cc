@@ -472,7 +472,7 @@ TEST_CASE("RuleSet: a match is retried on the whole text when the window end spl
 // صبر شرح, with `[ \t]+` between words and `[ةه]`, each group in turn the
 // span: an optional prefix, a required one, none; words of which one is the
 // start of another, and words that start with a prefix (البحث, لدرس, also
-// triggers), where the groups take the prefix.
+// triggers), where the groups take the prefix; choices written with groups.
 std::vector<PatternRule> LiteralRules(const std::string& end) {
   const std::string t = "['{trig}', '\u0627\u0644" + kTriggers[0] + "', '\u0644" + kTriggers[1] + "']";
   const std::string& b = kTriggers[0];
@@ -490,6 +490,11 @@ std::vector<PatternRule> LiteralRules(const std::string& end) {
       {"l.required", t, "(?P<span>\u0627\u0644|\u0648)(?P<head>" + words + ")(?P<tail>)" + end},
       {"l.bare", t, "(?P<span>" + words + ")(?P<tail>)" + end},
       {"l.one", t, "(?P<span>" + d + sp + s + ")(?P<tail>)" + end},
+      // Groups and optional groups inside the choices; ة written as such.
+      {"l.nested", t,
+       "(?P<span>(?:" + art + "))?(?P<head>(?:" + b + "|" + d + ")(?:" + sp + "(?:\u0627\u0644)?(?:" + s + "|" + h +
+           "\u0629))?)(?P<tail>)" + end},
+      {"l.whole", t, "(?P<span>(?:" + art + ")?" + d + "(?:\u0629)?(?:" + sp + s + ")?)" + end},
   };
 }
 
@@ -517,6 +522,7 @@ TEST_CASE("RuleSet: choices of literal words find what RE2 finds") {
       b + " " + d + "12",
       "\u0627\u0644" + b + " \u0644" + d + " " + s + " \u0644\u0644" + d + " " + s,
       "\u0627\u0644\u0627\u0644" + b + " \u0648\u0627\u0644" + b,
+      b + " \u0627\u0644" + kTriggers[3] + "\u0629 " + d + "\u0647 " + s + " " + d + "\u0629",
   };
   Random rng(20261201);
   for (const std::string& text : WindowEdgeTexts(&rng)) texts.push_back(text);

@@ -68,10 +68,12 @@ struct ScannedWord {
 
 // A pattern that is a choice of literal words (Rule::literals), maybe after
 // a choice of literal prefixes: `(?P<art>ال|ل)?(?P<head>(?:مجلس|...))`, and
-// empty groups at its end. Each word is its bytes, with a space standing for
-// a run of blanks (`[ \t]+`) and ة for ة or ه (`[ةه]`), as class words are
-// written in patterns.
+// empty groups at its end. Each word is its bytes, with kBlanks standing for
+// a run of blanks (`[ \t]+`) and kTaOrHa for ة or ه (`[ةه]`), as class words
+// are written in patterns.
 struct LiteralWords {
+  static constexpr char kBlanks = '\x01';
+  static constexpr char kTaOrHa = '\x02';
   int prefix_group = 0;  // the group around the prefixes, or 0 for none
   bool prefix_optional = false;
   std::vector<std::string> prefixes;  // in the pattern's order
