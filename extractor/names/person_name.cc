@@ -250,16 +250,18 @@ size_t ScanPersonName(ScannedWords* scanned, NameEvidence evidence, const Person
   while (units.size() < 4 && words.Has(i)) {
     const std::string_view w = word(i);
     info = words.Info(i);
-    const bool has_next = !words[i].closed && words.Has(i + 1);
+    // The next word is read only when a compound may take it: a stop word
+    // ends the name without it.
+    auto has_next = [&] { return !words[i].closed && words.Has(i + 1); };
     Unit u;
     u.first = u.last = i;
     if (info.particle()) {
       // The word after a particle is part of the name (عبد الكريم, أيت الحاج)
       // unless it is a function word.
-      if (!has_next || (words.Info(i + 1).listed_stop() && !StartsWith(word(i + 1), kAl))) break;
+      if (!has_next() || (words.Info(i + 1).listed_stop() && !StartsWith(word(i + 1), kAl))) break;
       u.last = i + 1;
       u.kind = w == kAbd ? UnitKind::kCompound : UnitKind::kParticle;
-    } else if (has_next && !info.stop() && lex.IsNameSuffix(word(i + 1))) {
+    } else if (!info.stop() && has_next() && lex.IsNameSuffix(word(i + 1))) {
       u.last = i + 1;
       u.kind = UnitKind::kCompound;
     } else if (GluedCompound(w) && !info.stop()) {

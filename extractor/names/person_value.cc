@@ -57,6 +57,40 @@ bool UnknownSurname(ScannedWords* words, size_t length, const PersonLexicon& lex
   return true;
 }
 
+// The captures BuildPersonValue asks about, found in one pass over the
+// groups instead of a search by name for each question.
+struct PersonGroups {
+  std::string_view span;
+  bool has_span = false;
+  bool strong = false;
+  bool office = false;
+  bool title = false;
+  bool role = false;
+  bool speech = false;
+  bool read_on = false;
+
+  explicit PersonGroups(const RuleMatch& match) {
+    for (const auto& [name, text] : match.groups) {
+      if (name == "span") {
+        if (!has_span) span = text;
+        has_span = true;
+      } else if (name == "strong") {
+        strong = true;
+      } else if (name == "office") {
+        office = true;
+      } else if (name == "title") {
+        title = true;
+      } else if (name == "role") {
+        role = true;
+      } else if (name == "speech") {
+        speech = true;
+      } else if (name == "read_on") {
+        read_on = true;
+      }
+    }
+  }
+};
+
 }  // namespace
 
 // Captures: `span` (where the name starts), and at most one of `strong`,
@@ -64,25 +98,26 @@ bool UnknownSurname(ScannedWords* words, size_t length, const PersonLexicon& lex
 // Ends the name where the scanner stops; rejects the match when no name is
 // left. The norm is the name itself (DefaultNorm).
 std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext& context) {
-  if (!match.Has("span")) return std::nullopt;
-  std::string_view span = match.Group("span");
+  const PersonGroups groups(match);
+  if (!groups.has_span) return std::nullopt;
+  std::string_view span = groups.span;
   const PersonLexicon lexicon(context.gazetteer, context.rules);
-  if (match.Has("speech")) {
+  if (groups.speech) {
     // Most verbs of speech are followed by إن or a noun with the article:
     // rejected before any scanning.
     if (lexicon.IsStop(span) || (text_util::StartsWith(span, "\xD8\xA7\xD9\x84") && !lexicon.IsGiven(span)))
       return std::nullopt;
   }
-  if (match.Has("speech") || match.Has("read_on")) {
+  if (groups.speech || groups.read_on) {
     // The pattern takes one word; the name reads on.
     if (span.data() + span.size() == match.text.data() + match.text.size())
       span = std::string_view(span.data(), span.size() + std::min<size_t>(match.following.size(), 256));
   }
   NameEvidence evidence = NameEvidence::kNone;
-  if (match.Has("strong")) evidence = NameEvidence::kStrong;
-  else if (match.Has("office")) evidence = NameEvidence::kAfterRole;
-  else if (match.Has("speech")) evidence = NameEvidence::kForeign;
-  else if (match.Has("title") || match.Has("role")) evidence = NameEvidence::kTitle;
+  if (groups.strong) evidence = NameEvidence::kStrong;
+  else if (groups.office) evidence = NameEvidence::kAfterRole;
+  else if (groups.speech) evidence = NameEvidence::kForeign;
+  else if (groups.title || groups.role) evidence = NameEvidence::kTitle;
   // The words of the span, read and looked up once for every scan below.
   ScannedWords words(span, lexicon);
   size_t length = ScanPersonName(&words, evidence, lexicon);
@@ -101,7 +136,7 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   // `span` (X نائبا للرئيس: span `X نائبا`, role `للرئيس`): what the name
   // leaves of the span must then start with a title.
   const size_t span_offset = static_cast<size_t>(span.data() - match.text.data());
-  if (match.Has("speech")) {
+  if (groups.speech) {
     // A country or an organization speaks as often as a person (وأعلنت فرنسا أن).
     words.Has(0);
     const std::string_view first_word = words.Word(0);
@@ -116,8 +151,8 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
   // One word before a title is as often a noun (خطاب الرئيس) as a name.
   // (The name ends at the end of a word: it has two words when the second
   // ends within it.)
-  if (match.Has("role") && !(words.Has(1) && words[1].end <= length)) return std::nullopt;
-  if (match.Has("role") && length < span.size() && !StartsWithTitle(match.text.substr(span_offset + length), lexicon))
+  if (groups.role && !(words.Has(1) && words[1].end <= length)) return std::nullopt;
+  if (groups.role && length < span.size() && !StartsWithTitle(match.text.substr(span_offset + length), lexicon))
     return std::nullopt;
   Value value;
   value.end_in_match = static_cast<int>(span_offset + length);
