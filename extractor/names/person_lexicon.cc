@@ -277,6 +277,8 @@ struct PersonClasses {
   // Bit b set when a key of name_suffix ends with a byte whose low six bits
   // are b.
   uint64_t name_suffix_last_bytes = 0;
+  // The same for the second byte of the keys (the first Arabic letter's).
+  uint64_t name_suffix_second_bytes = 0;
   KeyFilter person_keys;   // of the person_* classes above but name_suffix
   KeyFilter stop_keys;     // of person_stop
   KeyFilter title_keys;    // of role_canonical
@@ -302,6 +304,7 @@ const PersonClasses& ClassesOf(const RuleSet& rules) {
         const std::string_view key = suffixes->keys.Word(id);
         classes.name_suffix_sizes |= uint64_t{1} << std::min<size_t>(key.size(), 63);
         if (!key.empty()) classes.name_suffix_last_bytes |= uint64_t{1} << (static_cast<unsigned char>(key.back()) & 0x3F);
+        if (key.size() >= 2) classes.name_suffix_second_bytes |= uint64_t{1} << (static_cast<unsigned char>(key[1]) & 0x3F);
       }
     for (const RuleSet::Class* cls : {classes.given_common, classes.particle, classes.stop_inside, classes.honorific,
                                       classes.title, classes.intro, classes.stop})
@@ -380,12 +383,19 @@ bool PersonLexicon::IsNameSuffix(std::string_view word) const {
   const PersonClasses& classes = ClassesOf(*rules_);
   // The key of a word without blanks is as long as the word (ة and its
   // folded ه both take two bytes) and ends with the same byte unless that is
-  // A9 (ة): most words are turned away by length, by their last byte or by
-  // the filter of the keys.
+  // A9 (ة); its second byte is the word's unless ة folds there (A9 at the
+  // second or third byte). Most words are turned away by length, by their
+  // last or second byte or by the filter of the keys.
   if (!((classes.name_suffix_sizes >> std::min<size_t>(word.size(), 63)) & 1)) return false;
   if (!word.empty()) {
     const unsigned char last = static_cast<unsigned char>(word.back());
     if (last > 0x20 && last != 0xA9 && !((classes.name_suffix_last_bytes >> (last & 0x3F)) & 1)) return false;
+  }
+  if (word.size() >= 3) {
+    const unsigned char second = static_cast<unsigned char>(word[1]);
+    if (second != 0xA9 && static_cast<unsigned char>(word[2]) != 0xA9 &&
+        !((classes.name_suffix_second_bytes >> (second & 0x3F)) & 1))
+      return false;
   }
   if (!classes.suffix_keys.MayHold(word)) return false;
   return rules_->ClassValue(classes.name_suffix, word).has_value();

@@ -232,15 +232,19 @@ size_t ScanPersonName(ScannedWords* scanned, NameEvidence evidence, const Person
   ScannedWords& words = *scanned;
   const std::string_view text = words.text();
   auto word = [&](size_t k) { return words.Word(k); };
-  // At most four units, kept without allocation.
+  // At most four units, kept without allocation; a unit is set only when
+  // pushed (most names end after one or two).
   struct Units {
-    Unit items[4];
+    union Items {
+      Items() {}
+      Unit at[4];
+    } items;
     size_t n = 0;
     size_t size() const { return n; }
     bool empty() const { return n == 0; }
-    const Unit& operator[](size_t k) const { return items[k]; }
-    const Unit& back() const { return items[n - 1]; }
-    void push_back(const Unit& u) { items[n++] = u; }
+    const Unit& operator[](size_t k) const { return items.at[k]; }
+    const Unit& back() const { return items.at[n - 1]; }
+    void push_back(const Unit& u) { items.at[n++] = u; }
   } units;
   size_t i = 0;
   // The next word is asked only whether it ends a compound (a small list),
