@@ -42,6 +42,14 @@ Candidate PersonMention(uint32_t begin, uint32_t end, std::string norm, const ch
   return c;
 }
 
+// Whether `inside`, an entity that starts within the span of the new `c`,
+// gives way to it: it ends within the span, is no ROLE, and is a gazetteer
+// hit (or of lower priority) or a person inside a new person.
+bool GivesWay(const Candidate& inside, const Candidate& c) {
+  const bool gives_way = inside.priority <= kGazetteerPriority || (inside.type == "PERSON" && c.type == "PERSON");
+  return inside.end <= c.end && gives_way && inside.type != "ROLE";
+}
+
 // Inserts `c` keeping `entities` sorted and non-overlapping. Gazetteer hits
 // that lie inside the new span give way to it; anything else blocks it.
 bool Insert(std::vector<Candidate>* entities, Candidate c) {
@@ -49,9 +57,7 @@ bool Insert(std::vector<Candidate>* entities, Candidate c) {
   if (k > 0 && (*entities)[k - 1].end > c.begin) return false;
   size_t last = k;
   while (last < entities->size() && (*entities)[last].begin < c.end) {
-    const Candidate& inside = (*entities)[last];
-    const bool gives_way = inside.priority <= kGazetteerPriority || (inside.type == "PERSON" && c.type == "PERSON");
-    if (inside.end > c.end || !gives_way || inside.type == "ROLE") return false;
+    if (!GivesWay((*entities)[last], c)) return false;
     ++last;
   }
   // In the place of the first entity that gives way, if any: the vector
@@ -66,29 +72,66 @@ bool Insert(std::vector<Candidate>* entities, Candidate c) {
 }
 
 // Insert() for each of `found` (sorted by begin) in turn, in one pass over
-// `entities` instead of one vector insertion each.
+// `entities` instead of one vector insertion each. The places are found
+// first; when no entity gives way (the common case) and the vector has room,
+// the entities after the first new one shift once, from the back, and those
+// before it stay put. Otherwise the entities and the names are merged into a
+// new vector with room for as many again, so that later calls (one per
+// stage, or more) find room.
 void InsertAll(std::vector<Candidate>* entities, std::vector<Candidate> found) {
   if (found.empty()) return;
-  std::vector<Candidate> out;
-  out.reserve(entities->size() + found.size());
-  size_t i = 0;
   const size_t n = entities->size();
-  for (Candidate& c : found) {
-    while (i < n && (*entities)[i].begin < c.begin) out.push_back(std::move((*entities)[i++]));
-    if (!out.empty() && out.back().end > c.begin) continue;
-    size_t k = i;
-    bool ok = true;
-    for (; k < n && (*entities)[k].begin < c.end; ++k) {
-      const Candidate& inside = (*entities)[k];
-      const bool gives_way = inside.priority <= kGazetteerPriority || (inside.type == "PERSON" && c.type == "PERSON");
-      if (inside.end > c.end || !gives_way || inside.type == "ROLE") {
-        ok = false;
-        break;
+  // Where each name that goes in is placed: before (*entities)[at], in place
+  // of the entities [at, resume) that give way to it.
+  struct Place {
+    size_t found;
+    size_t at;
+    size_t resume;
+  };
+  std::vector<Place> places;
+  bool gives_way = false;
+  {
+    size_t i = 0;
+    bool any = false;   // something comes before the next name
+    uint32_t last_end = 0;  // where it ends
+    for (size_t f = 0; f < found.size(); ++f) {
+      const Candidate& c = found[f];
+      while (i < n && (*entities)[i].begin < c.begin) {
+        last_end = (*entities)[i++].end;
+        any = true;
       }
+      if (any && last_end > c.begin) continue;
+      size_t k = i;
+      while (k < n && (*entities)[k].begin < c.end && GivesWay((*entities)[k], c)) ++k;
+      if (k < n && (*entities)[k].begin < c.end) continue;
+      places.push_back(Place{f, i, k});
+      gives_way |= k > i;
+      i = k;
+      last_end = c.end;
+      any = true;
     }
-    if (!ok) continue;
-    i = k;
-    out.push_back(std::move(c));
+  }
+  if (places.empty()) return;
+  if (!gives_way && entities->capacity() >= n + places.size()) {
+    entities->resize(n + places.size());
+    Candidate* const e = entities->data();
+    size_t from = n, to = n + places.size();
+    for (size_t p = places.size(); p-- > 0;) {
+      const size_t at = places[p].at;
+      std::move_backward(e + at, e + from, e + to);
+      to -= from - at;
+      e[--to] = std::move(found[places[p].found]);
+      from = at;
+    }
+    return;
+  }
+  std::vector<Candidate> out;
+  out.reserve(2 * (n + places.size()));
+  size_t i = 0;
+  for (const Place& place : places) {
+    while (i < place.at) out.push_back(std::move((*entities)[i++]));
+    out.push_back(std::move(found[place.found]));
+    i = place.resume;
   }
   while (i < n) out.push_back(std::move((*entities)[i++]));
   entities->swap(out);
