@@ -189,7 +189,9 @@ class WordReader {
 
 class PersonLexicon {
  public:
-  PersonLexicon(const Gazetteer* gazetteer, const RuleSet* rules) : gazetteer_(gazetteer), rules_(rules) {}
+  // Works out once what tells its data from other data for the cached
+  // answers (names::DataSize), which every question would ask otherwise.
+  PersonLexicon(const Gazetteer* gazetteer, const RuleSet* rules);
 
   // Answers about a word, cached per thread.
   enum WordFlag : uint16_t {
@@ -270,6 +272,7 @@ class PersonLexicon {
   std::optional<std::string> ComputeRoleCanonical(std::string_view title) const;
   const Gazetteer* gazetteer_;
   const RuleSet* rules_;
+  size_t data_size_;  // names::DataSize(gazetteer_, rules_)
 };
 
 // Forms of one word of a title with clitics, article, feminine, case, plural

@@ -38,6 +38,12 @@
 namespace khabar {
 namespace names {
 
+// What tells one data set from another at the same addresses: the sizes of
+// the gazetteer and of the rule set.
+inline size_t DataSize(const Gazetteer* gazetteer, const RuleSet* rules) {
+  return (gazetteer ? gazetteer->size() : 0) * 131 + (rules ? rules->rules().size() : 0);
+}
+
 // Answers of type V per word, computed once per data set while the word
 // stays in the table. Starts over when the data changes.
 template <typename V, int kLogSlots>
@@ -45,7 +51,12 @@ class WordMemo {
  public:
   template <typename Compute>
   V Get(const Gazetteer* gazetteer, const RuleSet* rules, std::string_view word, Compute compute) {
-    const size_t data_size = (gazetteer ? gazetteer->size() : 0) * 131 + (rules ? rules->rules().size() : 0);
+    return Get(gazetteer, rules, DataSize(gazetteer, rules), word, compute);
+  }
+  // The same with DataSize(gazetteer, rules) given, for callers that work out
+  // once what many lookups share.
+  template <typename Compute>
+  V Get(const Gazetteer* gazetteer, const RuleSet* rules, size_t data_size, std::string_view word, Compute compute) {
     if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_) Reset(gazetteer, rules, data_size);
     const uint64_t hash = WordTable::Hash(word);
     const uint64_t check = Check(hash, word.size());
