@@ -618,7 +618,8 @@ class FirstWordIndex {
   // mention: an Arabic token (two bytes or more) whose last byte, shared by
   // all its forms, ends some first word, and then whose last two letters
   // (also those of its forms, see the constructor) do. Most tokens are
-  // passed over here, in a loop of a few instructions each.
+  // passed over here, in a loop of a few instructions each: the last byte
+  // first, as it rules out most tokens of any kind.
   size_t NextToken(const std::vector<Token>& tokens, std::string_view key_text, size_t t) const {
     const Token* const token = tokens.data();
     const size_t n = tokens.size();
@@ -626,7 +627,7 @@ class FirstWordIndex {
     const uint64_t last_bytes = last_bytes_;
     for (; t < n; ++t) {
       const Token& k = token[t];
-      if (k.kind != TokenKind::kArabic || !(last_bytes >> (static_cast<unsigned char>(key[k.end - 1]) & 0x3F) & 1))
+      if (!(last_bytes >> (static_cast<unsigned char>(key[k.end - 1]) & 0x3F) & 1) || k.kind != TokenKind::kArabic)
         continue;
       if (any_tail_ || (k.end - k.begin >= 3 && tails_[TailKey(key + k.end)])) break;
     }
