@@ -186,6 +186,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::vector<DataFile>
       Gazetteer::FoldKeys(&normalized);
       for (const Token& t : tokens) node = g->Child(node, g->words_.Insert(t.View(normalized)));
       e.num_tokens = static_cast<uint32_t>(tokens.size());
+      g->max_name_tokens_ = std::max(g->max_name_tokens_, e.num_tokens);
       uint32_t index = static_cast<uint32_t>(g->entries_.size());
       g->entries_.push_back(std::move(e));
       auto& list = g->nodes_[node].entries;

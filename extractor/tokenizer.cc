@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 
 #if defined(__SSE2__)
@@ -210,12 +211,18 @@ std::vector<Token> Tokenize(std::string_view text) {
   return tokens;
 }
 
-void Tokenize(std::string_view text, std::vector<Token>* out) {
+namespace {
+
+// Tokenize, up to `max_tokens` tokens if kLimited: the loop over whole texts
+// tests no count.
+template <bool kLimited>
+[[gnu::always_inline]] inline void TokenizeInto(std::string_view text, size_t max_tokens, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
   tokens.clear();
-  tokens.reserve(text.size() / 5);
+  tokens.reserve(kLimited ? std::min(text.size() / 5, max_tokens) : text.size() / 5);
   size_t pos = 0;
   while (pos < text.size()) {
+    if (kLimited && tokens.size() == max_tokens) break;
     // Most bytes here are a blank or start a common Arabic letter.
     const unsigned char b = static_cast<unsigned char>(text[pos]);
     if (b == ' ' || b == '\n') {
@@ -248,6 +255,16 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     if (kind == TokenKind::kArabic && end - begin >= 3 * kLetter && MayHaveStems(text, begin))
       token.num_stems = static_cast<uint8_t>(StemsOf(text.substr(begin, end - begin), token.stems));
   }
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, std::vector<Token>* tokens) {
+  TokenizeInto<false>(text, 0, tokens);
+}
+
+void Tokenize(std::string_view text, size_t max_tokens, std::vector<Token>* tokens) {
+  TokenizeInto<true>(text, max_tokens, tokens);
 }
 
 const char* TokenKindName(TokenKind kind) {

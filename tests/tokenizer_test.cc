@@ -2,6 +2,7 @@
 // letters and digits, and the proclitic stems offered for each Arabic word.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,23 @@ TEST_CASE("Tokenize: offsets are byte offsets into the text") {
   CHECK(tokens[2].View(text) == "ab");
   CHECK(tokens[3].View(text) == ".");
   for (size_t i = 1; i < tokens.size(); ++i) CHECK(tokens[i - 1].end <= tokens[i].begin);
+}
+
+TEST_CASE("Tokenize: a limited count gives the first tokens of the whole text") {
+  const std::string text = " \u0644\u0644\u0645\u062C\u0644\u0633 12\u0628\u0644\u062F ab.\t\u0641\u064A";
+  const std::vector<Token> all = Tokenize(text);
+  REQUIRE(all.size() == 6);
+  std::vector<Token> some;
+  for (size_t max = 0; max <= all.size() + 1; ++max) {
+    Tokenize(text, max, &some);
+    REQUIRE(some.size() == std::min(max, all.size()));
+    for (size_t i = 0; i < some.size(); ++i) {
+      CHECK(some[i].begin == all[i].begin);
+      CHECK(some[i].end == all[i].end);
+      CHECK(some[i].kind == all[i].kind);
+      CHECK(some[i].num_stems == all[i].num_stems);
+    }
+  }
 }
 
 // Stems as "stem_text@skip" (skip in letters), with "+al" when the article is

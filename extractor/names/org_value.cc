@@ -467,13 +467,18 @@ std::string OrgNorm(std::string_view text, size_t end, bool lam_article) {
 // at least `*end`: the name is then the gazetteer's, with its canonical form.
 // Returns the entry, or nullptr; moves `*end` to the gazetteer name's end.
 const GazetteerEntry* GazetteerName(Lexicon& context, std::string_view text, size_t* end) {
-  if (context.context().gazetteer == nullptr) return nullptr;
-  std::string key_text(text);
+  const Gazetteer* const gazetteer = context.context().gazetteer;
+  if (gazetteer == nullptr) return nullptr;
+  // A match reads no token past the longest name: only those are made, and
+  // folded. Kept per thread, they allocate nothing once large enough.
+  thread_local std::vector<Token> tokens;
+  thread_local std::string key_text;
+  Tokenize(text, gazetteer->max_name_tokens(), &tokens);
+  key_text.assign(text.data(), tokens.empty() ? 0 : tokens.back().end);
   Gazetteer::FoldKeys(&key_text);
-  std::vector<Token> tokens = Tokenize(text);
   GazetteerHit hit;
-  if (!context.context().gazetteer->MatchFirst(key_text, tokens, &hit)) return nullptr;
-  const GazetteerEntry& entry = context.context().gazetteer->entries()[hit.entry];
+  if (!gazetteer->MatchFirst(key_text, tokens, &hit)) return nullptr;
+  const GazetteerEntry& entry = gazetteer->entries()[hit.entry];
   if (std::string_view(entry.type) != "ORG") return nullptr;
   const size_t hit_end = tokens[hit.end_token - 1].end;
   if (hit_end < *end) return nullptr;

@@ -70,6 +70,9 @@ class Gazetteer {
   bool MatchFirst(std::string_view key_text, const std::vector<Token>& tokens, GazetteerHit* hit) const;
   // The words of the names (folded keys), for indexes built over them.
   const WordTable& words() const { return words_; }
+  // Tokens of the longest name: a match reads no token past that many from
+  // its start.
+  uint32_t max_name_tokens() const { return max_name_tokens_; }
 
   // Whether a single normalized word is listed with the given type
   // (e.g. GIVEN_NAME) as a single-word name.
@@ -124,6 +127,7 @@ class Gazetteer {
   template <typename WordId>
   bool LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId id, GazetteerHit* hit) const;
   std::vector<GazetteerEntry> entries_;
+  uint32_t max_name_tokens_ = 0;
   WordTable words_;
   std::vector<Node> nodes_;
   std::unordered_map<uint64_t, uint32_t> edges_;  // while loading

@@ -65,6 +65,9 @@ static_assert(sizeof(Token) == 24, "tokens are read in passes over whole texts")
 std::vector<Token> Tokenize(std::string_view normalized);
 // The same into `tokens`, replacing its contents and reusing its capacity.
 void Tokenize(std::string_view normalized, std::vector<Token>* tokens);
+// The first `max_tokens` tokens only (all if there are fewer): what a match
+// that reads no further needs of a long text.
+void Tokenize(std::string_view normalized, size_t max_tokens, std::vector<Token>* tokens);
 
 // Proclitic stems of one Arabic word (normalized), least stripped first; the
 // word itself is not included. Keys shorter than two letters are not offered.
