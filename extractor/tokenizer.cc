@@ -167,6 +167,8 @@ std::string_view Token::WithArticle(std::string_view rest, std::string* scratch)
 
 int ComputeStems(std::string_view word, Stem out[kMaxStems]) { return StemsOf(word, out); }
 
+size_t SkipCommonArabicLetters(std::string_view text, size_t pos) { return SkipCommonLetters(text, pos); }
+
 namespace {
 
 // The end of a token whose code points up to `pos` are of kind `kind`: the

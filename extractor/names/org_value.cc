@@ -102,16 +102,11 @@ size_t TailLength(std::string_view s) {
     if (pos == end) break;
     const size_t word_begin = pos;
     while (pos < s.size()) {
+      // Most characters here are common Arabic letters, none of which ends a
+      // word: they are skipped several at a time.
+      pos = SkipCommonArabicLetters(s, pos);
+      if (pos >= s.size() || EndsTailWord(s, pos)) break;
       const unsigned char lead = static_cast<unsigned char>(s[pos]);
-      if (lead >= 0xD8 && lead <= 0xDB && pos + 1 < s.size()) {
-        // Most characters here are Arabic letters: of the code points with
-        // these lead bytes only ، ؛ ؟ end a word (EndsTailWord).
-        const unsigned char next = static_cast<unsigned char>(s[pos + 1]);
-        if (lead == 0xD8 && (next == 0x8C || next == 0x9B || next == 0x9F)) break;
-        pos += 2;
-        continue;
-      }
-      if (EndsTailWord(s, pos)) break;
       pos += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
     }
     if (pos == word_begin) break;

@@ -69,6 +69,12 @@ void Tokenize(std::string_view normalized, std::vector<Token>* tokens);
 // that reads no further needs of a long text.
 void Tokenize(std::string_view normalized, size_t max_tokens, std::vector<Token>* tokens);
 
+// The end of the run of common Arabic letters (U+0621..U+064A, two bytes
+// each) of `text` that starts at byte `pos`: most of the bytes of Arabic
+// words, none of them a blank or punctuation. Several letters are tested at
+// once.
+size_t SkipCommonArabicLetters(std::string_view text, size_t pos);
+
 // Proclitic stems of one Arabic word (normalized), least stripped first; the
 // word itself is not included. Keys shorter than two letters are not offered.
 int ComputeStems(std::string_view word, Stem out[kMaxStems]);
