@@ -17,6 +17,7 @@ using names::CleanName;
 using names::DropLetters;
 using names::EndsWith;
 using names::HasArticle;
+using names::HasLetters;
 using names::InClass;
 using names::IsGazetteerWord;
 using names::IsOrgHead;
@@ -130,7 +131,7 @@ size_t HeadEnd(const RuleMatch& match) {
 // A word that carries a pronoun (جمعها, مكتبه, مقرهم): a verb or a possessed
 // noun, not part of a name.
 bool HasPronounSuffix(std::string_view word) {
-  if (LetterCount(word) < 4) return false;
+  if (!HasLetters(word, 4)) return false;
   return EndsWith(word, "ها") || EndsWith(word, "هم") || EndsWith(word, "ه");
 }
 
@@ -139,13 +140,13 @@ bool HasPronounSuffix(std::string_view word) {
 // (رعاية, تنمية). Masculine ones (سنوي) are listed in org_stop: too many
 // names end in ي (ثيزيري).
 bool IsBareNisba(std::string_view word) {
-  return LetterCount(word) >= 4 && EndsWith(word, "ية") && !EndsWith(word, "اية") && !StartsWith(word, "ت");
+  return HasLetters(word, 4) && EndsWith(word, "ية") && !EndsWith(word, "اية") && !StartsWith(word, "ت");
 }
 
 // An indefinite accusative (حدثا, احتفالا): an object or an adverb after a
 // name, not a name word.
 bool IsAccusative(std::string_view word) {
-  return LetterCount(word) >= 4 && EndsWith(word, "ا") && !EndsWith(word, "اا") && !EndsWith(word, "ئا");
+  return HasLetters(word, 4) && EndsWith(word, "ا") && !EndsWith(word, "اا") && !EndsWith(word, "ئا");
 }
 
 // A verbal noun of purpose after ل (لتمويل, لتنظيم, لاقتناء, لربط): ل + such

@@ -190,24 +190,35 @@ bool NameWordList::SplitNext() {
   return true;
 }
 
+namespace {
+
+// The byte after the letter (code point) of `word` at `pos`.
+size_t NextLetter(std::string_view word, size_t pos) {
+  // Two bytes for the Arabic block, as Decode reads them.
+  if (IsArabicBlockLead(static_cast<unsigned char>(word[pos])) && pos + 2 <= word.size()) return pos + 2;
+  Decode(word, &pos);
+  return pos;
+}
+
+}  // namespace
+
 size_t LetterCount(std::string_view word) {
-  size_t n = 0, pos = 0;
-  while (pos < word.size()) {
-    if (IsArabicBlockLead(static_cast<unsigned char>(word[pos])) && pos + 2 <= word.size()) {
-      pos += 2;  // as Decode reads it
-    } else {
-      Decode(word, &pos);
-    }
-    ++n;
-  }
+  size_t n = 0;
+  for (size_t pos = 0; pos < word.size(); pos = NextLetter(word, pos)) ++n;
   return n;
+}
+
+bool HasLetters(std::string_view word, size_t n) {
+  size_t pos = 0;
+  for (; n > 0 && pos < word.size(); --n) pos = NextLetter(word, pos);
+  return n == 0;
 }
 
 std::string_view DropLetters(std::string_view word, size_t letters) {
   return 2 * letters <= word.size() ? word.substr(2 * letters) : std::string_view();
 }
 
-bool HasArticle(std::string_view word) { return StartsWith(word, kAl) && LetterCount(word) > 3; }
+bool HasArticle(std::string_view word) { return StartsWith(word, kAl) && HasLetters(word.substr(kAl.size()), 2); }
 
 std::string_view WithoutArticle(std::string_view word) { return HasArticle(word) ? word.substr(4) : word; }
 
@@ -283,7 +294,7 @@ bool IsKnownName(Lexicon& context, std::string_view word) {
 
 bool IsStopWord(Lexicon& context, std::string_view word) {
   if (InClass(context, OrgClass::kStop, word)) return true;
-  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 3)
+  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && HasLetters(word, 3))
     return InClass(context, OrgClass::kStop, word.substr(2));
   return false;
 }
@@ -291,7 +302,7 @@ bool IsStopWord(Lexicon& context, std::string_view word) {
 bool IsVerbLike(Lexicon& context, std::string_view word) {
   if (InClass(context, OrgClass::kVerb, word)) return true;
   std::string_view bare = word;
-  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && LetterCount(word) >= 4) {
+  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && HasLetters(word, 4)) {
     bare = word.substr(2);
     if (InClass(context, OrgClass::kVerb, bare)) return true;
   }
@@ -299,16 +310,28 @@ bool IsVerbLike(Lexicon& context, std::string_view word) {
   return HasVerbShape(bare);
 }
 
+namespace {
+
+// Whether `word`, or it without its article, is in the class: a word
+// without one is asked about once.
+bool InClassWithOrWithoutArticle(Lexicon& context, OrgClass cls, std::string_view word) {
+  if (InClass(context, cls, word)) return true;
+  const std::string_view bare = WithoutArticle(word);
+  return bare.size() != word.size() && InClass(context, cls, bare);
+}
+
+}  // namespace
+
 bool IsOrgHead(Lexicon& context, std::string_view word) {
-  return InClass(context, OrgClass::kHeads, word) || InClass(context, OrgClass::kHeads, WithoutArticle(word));
+  return InClassWithOrWithoutArticle(context, OrgClass::kHeads, word);
 }
 
 bool IsPlaceHead(Lexicon& context, std::string_view word) {
-  return InClass(context, OrgClass::kPlaceHead, word) || InClass(context, OrgClass::kPlaceHead, WithoutArticle(word));
+  return InClassWithOrWithoutArticle(context, OrgClass::kPlaceHead, word);
 }
 
 bool IsPlaceParticle(Lexicon& context, std::string_view word) {
-  return InClass(context, OrgClass::kPlaceParticle, word) || InClass(context, OrgClass::kPlaceParticle, WithoutArticle(word));
+  return InClassWithOrWithoutArticle(context, OrgClass::kPlaceParticle, word);
 }
 
 int WalkPlaceName(Lexicon& context, NameWordList& words, size_t first, PlaceMode mode, size_t* end,
@@ -384,7 +407,7 @@ int WalkPlaceName(Lexicon& context, NameWordList& words, size_t first, PlaceMode
       // (a word of three letters or more after the clitic: برد is a name).
       const bool clitic = (StartsWith(core, kWaw) || StartsWith(core, "ب") || StartsWith(core, "ل") ||
                            StartsWith(core, "ك")) &&
-                          LetterCount(core) >= 4;
+                          HasLetters(core, 4);
       accept = mode == PlaceMode::kUnit && !clitic && !prev_article;
       if (!accept && clitic && mode == PlaceMode::kUnit && IsGazetteerWord(context, core, NameType::kGivenName))
         accept = true;  // أزرو نايت لحسن

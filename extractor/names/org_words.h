@@ -137,6 +137,9 @@ class NameWordList {
 
 // Letters (code points) in a normalized Arabic word.
 size_t LetterCount(std::string_view word);
+// Whether the word has `n` letters or more: LetterCount(word) >= n, read no
+// further than the n-th letter.
+bool HasLetters(std::string_view word, size_t n);
 using text_util::EndsWith;
 using text_util::StartsWith;
 // The word without its first `letters` Arabic letters (two bytes each).
