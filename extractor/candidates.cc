@@ -151,6 +151,30 @@ Scan ScanLiterals(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
   return Scan::kMatch;
 }
 
+// Fills groups[1..ngroups] of a pattern of LeadingLiterals matching all of
+// `matched`: each leading group is the string of its choices that starts
+// there, the last group the rest. False, for RE2 to decide, where strings of
+// different sizes start at the same place.
+bool LeadingGroups(const LeadingLiterals& leading, std::string_view matched, int ngroups,
+                   re2::StringPiece* groups) {
+  size_t p = 0;
+  for (const LeadingLiterals::Group& group : leading.groups) {
+    size_t end = group.strings.empty() ? p : std::string_view::npos;
+    for (const std::string& s : group.strings) {
+      const size_t e = LiteralEnd(matched, p, matched.size(), s);
+      if (e == std::string_view::npos) continue;
+      if (end != std::string_view::npos && e != end) return false;
+      end = e;
+    }
+    if (end == std::string_view::npos) return false;
+    if (group.group <= ngroups) groups[group.group] = re2::StringPiece(matched.data() + p, end - p);
+    p = end;
+  }
+  if (leading.rest_group <= ngroups)
+    groups[leading.rest_group] = re2::StringPiece(matched.data() + p, matched.size() - p);
+  return true;
+}
+
 // Matches `rule` at `anchor` with RE2: true and fills groups[0..ngroups] on a
 // match that ends at a token boundary. `cache` keeps the groups of rules
 // marked groups_keep.
@@ -183,9 +207,11 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
     groups[1] = groups[0];
     for (int g = 2; g <= ngroups; ++g) groups[g] = re2::StringPiece(groups[0].data() + groups[0].size(), 0);
   } else if (ngroups > 0) {
-    // The groups: a full match over the matched bytes only, unless kept
-    // from the same rule matching the same text before.
+    // The groups: from the leading literals of the match where they decide,
+    // or a full match over the matched bytes only, unless kept from the
+    // same rule matching the same text before.
     const std::string_view matched(groups[0].data(), groups[0].size());
+    if (!rule.leading.groups.empty() && LeadingGroups(rule.leading, matched, ngroups, groups)) return true;
     if (!rule.groups_keep) {
       if (!re.Match(text, anchor, end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
     } else if (!cache->Find(&rule, matched, ngroups, groups)) {

@@ -333,6 +333,50 @@ bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWor
          std::none_of(literals->words.begin(), literals->words.end(), [](const std::string& w) { return w.empty(); });
 }
 
+// Whether a match of `literal` (LiteralWords) has one size only: a run of
+// blanks is followed by something that is no blank, so that it is all the
+// blanks there.
+bool HasOneSize(std::string_view literal) {
+  for (size_t k = 0; k < literal.size(); ++k)
+    if (literal[k] == LiteralWords::kBlanks &&
+        (k + 1 == literal.size() || literal[k + 1] == LiteralWords::kBlanks || literal[k + 1] == ' ' ||
+         literal[k + 1] == '\t'))
+      return false;
+  return true;
+}
+
+// The groups of `pattern` when its groups are those of LeadingLiterals:
+// named groups of literal strings (ParseLiterals, each of one size) or empty
+// ones, maybe inside non-capturing groups, then a last named group with no
+// group inside, all with `expected_groups` capture groups. False for any
+// other pattern.
+bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, LeadingLiterals* leading) {
+  int groups = 0;
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] != '(') return false;
+    const size_t close = GroupEnd(pattern, i);
+    if (close == std::string_view::npos) return false;
+    const std::string_view piece = Unwrapped(pattern.substr(i, close + 1 - i));
+    i = close + 1;
+    if (i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos) return false;
+    if (piece.compare(0, 4, "(?P<") != 0 || GroupEnd(piece, 0) != piece.size() - 1) return false;
+    ++groups;
+    if (i == pattern.size()) {
+      leading->rest_group = groups;
+      break;
+    }
+    LeadingLiterals::Group group;
+    group.group = groups;
+    const size_t name_end = piece.find('>');
+    const std::string_view inside = Unwrapped(piece.substr(name_end + 1, piece.size() - name_end - 2));
+    if (!inside.empty() && !ParseLiterals(inside, &group.strings)) return false;
+    for (const std::string& s : group.strings)
+      if (s.empty() || !HasOneSize(s)) return false;
+    leading->groups.push_back(std::move(group));
+  }
+  return !leading->groups.empty() && leading->rest_group != 0 && groups == expected_groups;
+}
+
 // The number of groups of `pattern` when it is one group `(?P<span>...)`
 // around everything but empty marker groups at its end (`(?P<read_on>)`), so
 // that every group follows from the whole match; 0 otherwise.
@@ -632,6 +676,10 @@ class RuleSetLoader {
         rule.end_groups.clear();
       }
     }
+
+    if (rule.words.empty() && rule.literals.words.empty() && !rule.span_is_match &&
+        !ParseLeadingLiterals(rule.expanded, groups, &rule.leading))
+      rule.leading = LeadingLiterals();
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());

@@ -8,6 +8,8 @@
 //   window or where the match ends inside a token;
 // - Rule::literals: a choice of literal words, maybe after a choice of
 //   literal prefixes, is matched by comparing bytes;
+// - Rule::leading: the groups of literal words that open a pattern, and
+//   the one group around the rest, are found from the match without RE2;
 // - groups_keep: the groups of a pattern that does not look outside its
 //   match are searched in the matched bytes alone.
 // Load-time cases check which patterns take each shortcut. Differential
@@ -671,6 +673,83 @@ TEST_CASE("RuleSet: groups searched in the matched bytes alone are those found i
   const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
   CHECK(matched > static_cast<int>(texts.size()) / 2);
   CompareOn(fast_hits, *slow, texts);
+}
+
+// Patterns of leading literal groups and a group around the rest
+// (Rule::leading), each group in turn the span, `end` after them: words of
+// which one starts another (the groups then left to RE2), [ةه], and a rest
+// that may start with the words again.
+std::vector<PatternRule> LeadingRules(const std::string& end) {
+  const std::string t = "'{trig}'";
+  const std::string& b = kTriggers[0];
+  const std::string& d = kTriggers[1];
+  const std::string& s = kTriggers[2];
+  const std::string& h = kTriggers[3];
+  const std::string sp = kBlanks;
+  const std::string heads = b + "|" + d + sp + s + "|" + s + "[\u0629\u0647]|" + h;
+  const std::string tail = "(?:" + sp + "[^ \\t\\r\\n.,]+){1,3}";
+  return {
+      {"d.head", t, "(?P<span>" + heads + ")(?P<known>)(?P<tail>" + tail + ")" + end},
+      {"d.tail", t, "(?:(?P<head>" + heads + "))(?P<known>)(?:(?P<span>" + tail + "))" + end},
+      {"d.both_head", t, "(?P<span>" + b + "|" + d + ")(?P<second>" + sp + s + "|" + sp + h + ")(?P<tail>" + tail + ")" + end},
+      {"d.both_second", t, "(?P<head>" + b + "|" + d + ")(?P<span>" + sp + s + "|" + sp + h + ")(?P<tail>" + tail + ")" + end},
+      {"d.prefix_head", t, "(?P<span>" + b + "|" + b + sp + d + ")(?P<tail>" + tail + ")" + end},
+      {"d.prefix_tail", t, "(?P<head>" + b + "|" + b + sp + d + ")(?P<span>" + tail + ")" + end},
+  };
+}
+
+TEST_CASE("RuleSet: groups of leading literal words are those RE2 finds") {
+  const std::unique_ptr<Pipeline> fast = PipelineOf(RuleFile(LeadingRules("")));
+  const std::unique_ptr<Pipeline> slow = PipelineOf(RuleFile(LeadingRules("(?:)")));
+  for (const Rule& rule : fast->rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK_FALSE(rule.leading.groups.empty());
+  }
+  for (const Rule& rule : slow->rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK(rule.leading.groups.empty());
+  }
+  const std::string& b = kTriggers[0];
+  const std::string& d = kTriggers[1];
+  const std::string& s = kTriggers[2];
+  std::vector<std::string> texts = {
+      b + " " + d + " " + s + " x",
+      b + "  " + d + "\t" + b + " " + d + " " + b,
+      d + " \t" + s + " " + s + "\u0647 " + kTriggers[3] + ".",
+      s + "\u0629 " + b + " " + d + ",",
+      kTriggers[3] + " " + s + "\u0629 " + d,
+  };
+  Random rng(711);
+  for (int i = 0; i < 400; ++i) texts.push_back(RandomText(&rng));
+  int matched = 0;
+  const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
+  CHECK(matched > static_cast<int>(texts.size()) / 2);
+  CompareOn(fast_hits, *slow, texts);
+}
+
+TEST_CASE("RuleSet: only groups of literal words, then one group around the rest, are leading literals") {
+  const std::string& b = kTriggers[0];
+  const std::string& d = kTriggers[1];
+  struct Case {
+    std::string pattern;
+    bool leading;
+  };
+  const std::vector<Case> cases = {
+      {"(?P<head>" + b + ")(?P<known>)(?P<tail>[ \\t]+\\p{Arabic}+)", true},
+      {"(?:(?P<head>" + b + "|" + d + "))(?:(?P<tail>.+))", true},
+      {"(?P<head>" + b + "[ \\t]+" + d + ")(?P<tail>.+)", true},
+      {"(?P<head>" + b + ")?(?P<tail>.+)", false},            // an optional head
+      {"(?P<head>" + b + ")(?P<tail>.+)?", false},            // an optional rest
+      {"(?P<head>" + b + "[ \\t]+)(?P<tail>.+)", false},     // blanks that end a head
+      {"(?P<head>" + b + ")(?P<tail>(?P<inner>.)+)", false},  // a group in the rest
+      {"(?P<head>" + b + ")[ \\t]+(?P<tail>.+)", false},     // the rest not all in the group
+      {"(?P<head>" + b + "+)(?P<tail>.+)", false},            // no literal
+      {"(?P<tail>.+)", false},                                // no head
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(LoadOne(c.pattern).leading.groups.empty() != c.leading);
+  }
 }
 
 }  // namespace

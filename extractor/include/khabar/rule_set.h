@@ -81,6 +81,21 @@ struct LiteralWords {
   std::vector<std::string> words;     // empty: not such a pattern
 };
 
+// A pattern whose groups are named groups of literal words (LiteralWords
+// strings), or empty ones, at its start, and one named group around all the
+// rest: `(?P<head>ولاية|محافظة)(?P<known>)(?P<tail>...)`. Where one string
+// of each group, or ones of the same size, start the matched text, every
+// way of matching all of it goes through them: the groups follow from the
+// match without RE2's second search.
+struct LeadingLiterals {
+  struct Group {
+    int group = 0;
+    std::vector<std::string> strings;  // empty: an empty group
+  };
+  std::vector<Group> groups;  // in the pattern's order
+  int rest_group = 0;         // 0: not such a pattern
+};
+
 struct Rule {
   // What is read on every try at a trigger comes first, on one or two
   // cache lines; descriptions and examples follow.
@@ -122,6 +137,9 @@ struct Rule {
   // pattern's order that leads to it.
   LiteralWords literals;
   std::vector<int> end_groups;  // of `words` or of `literals`
+  // When the pattern opens with groups of literal words (LeadingLiterals):
+  // the groups of its matches follow from the matched text.
+  LeadingLiterals leading;
   std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
   ValueBuilder builder = nullptr;
 
