@@ -175,6 +175,59 @@ bool LeadingGroups(const LeadingLiterals& leading, std::string_view matched, int
   return true;
 }
 
+// The size of the quote a name may open with (“ " «) at text[p], or 0.
+size_t QuoteAt(std::string_view text, size_t p) {
+  for (const std::string_view quote : {"\xE2\x80\x9C", "\"", "\xC2\xAB"})
+    if (text.compare(p, quote.size(), quote) == 0) return quote.size();
+  return 0;
+}
+
+// Fills groups 1 and 2 (title and name) of a TitledName pattern matching
+// all of `matched`, as RE2 would: the longest title (three words at most,
+// the second and third with the article) that leaves one to six name words,
+// none of them after a quote but the first. False, for RE2 to decide, where
+// the text is not words and blanks as the pattern has them.
+bool TitledNameGroups(const TitledName& titled, std::string_view matched, re2::StringPiece* groups) {
+  constexpr int kMaxWords = 9;  // three title words and six name words
+  size_t begin[kMaxWords];
+  size_t end[kMaxWords];
+  bool quoted[kMaxWords] = {};  // whether a quote comes before word i
+  int n = 0;
+  for (size_t p = 0;;) {
+    begin[n] = p;
+    while (p < matched.size()) {
+      const size_t size = LetterAt(matched, p, matched.size(), titled.letters);
+      if (size == 0) break;
+      p += size;
+    }
+    if (p == begin[n]) return false;
+    end[n++] = p;
+    if (p == matched.size()) break;
+    const size_t blanks = p;
+    while (p < matched.size() && (matched[p] == ' ' || matched[p] == '\t')) ++p;
+    if (p == blanks || n == kMaxWords) return false;
+    if (const size_t quote = QuoteAt(matched, p); quote > 0) {
+      quoted[n] = true;
+      p += quote;
+      while (p < matched.size() && (matched[p] == ' ' || matched[p] == '\t')) ++p;
+    }
+  }
+  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+  auto article_word = [&](int i) {
+    return end[i] - begin[i] > kArticle.size() && matched.compare(begin[i], kArticle.size(), kArticle) == 0;
+  };
+  // The title words are 0..k-1, the name words k..n-1.
+  for (int k = std::min(3, n - 1); k >= 1 && n - k <= 6; --k) {
+    bool fits = true;
+    for (int i = 1; i < n && fits; ++i) fits = i == k || (!quoted[i] && (i >= k || article_word(i)));
+    if (!fits) continue;
+    groups[1] = re2::StringPiece(matched.data(), end[k - 1]);
+    groups[2] = re2::StringPiece(matched.data() + begin[k], matched.size() - begin[k]);
+    return true;
+  }
+  return false;
+}
+
 // Matches `rule` at `anchor` with RE2: true and fills groups[0..ngroups] on a
 // match that ends at a token boundary. `cache` keeps the groups of rules
 // marked groups_keep.
@@ -207,11 +260,12 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
     groups[1] = groups[0];
     for (int g = 2; g <= ngroups; ++g) groups[g] = re2::StringPiece(groups[0].data() + groups[0].size(), 0);
   } else if (ngroups > 0) {
-    // The groups: from the leading literals of the match where they decide,
-    // or a full match over the matched bytes only, unless kept from the
+    // The groups: from the leading literals or the words of the match where
+    // they decide, or a full match over the matched bytes only, unless kept from the
     // same rule matching the same text before.
     const std::string_view matched(groups[0].data(), groups[0].size());
     if (!rule.leading.groups.empty() && LeadingGroups(rule.leading, matched, ngroups, groups)) return true;
+    if (rule.titled_name.on && TitledNameGroups(rule.titled_name, matched, groups)) return true;
     if (!rule.groups_keep) {
       if (!re.Match(text, anchor, end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
     } else if (!cache->Find(&rule, matched, ngroups, groups)) {

@@ -377,6 +377,27 @@ bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, Leading
   return !leading->groups.empty() && leading->rest_group != 0 && groups == expected_groups;
 }
 
+// Whether `pattern` is a TitledName, its two groups named `title` and
+// `span` (any names): compared with the pattern written with the letters of
+// its first word.
+bool ParseTitledName(std::string_view pattern, std::string_view title, std::string_view span,
+                     TitledName* titled) {
+  const std::string opening = "(?P<" + std::string(title) + ">(?:\xD8\xA7\xD9\x84|\xD9\x84)?(?:";
+  if (pattern.compare(0, opening.size(), opening) != 0) return false;
+  const size_t close = CharClassEnd(pattern, opening.size());
+  if (close == pattern.size()) return false;
+  const std::string_view cls = pattern.substr(opening.size(), close + 1 - opening.size());
+  if (!ParseLetterClass(cls, &titled->letters) || !titled->letters[0x0627] || !titled->letters[0x0644]) return false;
+  const std::string w = "(?:" + std::string(cls) + "+)";
+  const std::string sp = "(?:[ \\t]+)";
+  const std::string expected = "(?P<" + std::string(title) + ">(?:\xD8\xA7\xD9\x84|\xD9\x84)?" + w + "(?:" + sp +
+                               "\xD8\xA7\xD9\x84" + w + "){0,2})" + sp +
+                               "(?:(?:[\xE2\x80\x9C\"\xC2\xAB](?:[ \\t]*))?)(?P<" + std::string(span) +
+                               ">(?:" + w + "(?:" + sp + w + "){0,5}))";
+  titled->on = pattern == expected;
+  return titled->on;
+}
+
 // The number of groups of `pattern` when it is one group `(?P<span>...)`
 // around everything but empty marker groups at its end (`(?P<read_on>)`), so
 // that every group follows from the whole match; 0 otherwise.
@@ -680,6 +701,11 @@ class RuleSetLoader {
     if (rule.words.empty() && rule.literals.words.empty() && !rule.span_is_match &&
         !ParseLeadingLiterals(rule.expanded, groups, &rule.leading))
       rule.leading = LeadingLiterals();
+    if (groups == 2 && rule.named_groups.size() == 2) {
+      std::string_view names[3];
+      for (const auto& [name, index] : rule.named_groups) names[index] = name;
+      if (!ParseTitledName(rule.expanded, names[1], names[2], &rule.titled_name)) rule.titled_name = TitledName();
+    }
 
     // Triggers.
     const uint32_t index = static_cast<uint32_t>(set_->rules_.size());

@@ -10,6 +10,8 @@
 //   literal prefixes, is matched by comparing bytes;
 // - Rule::leading: the groups of literal words that open a pattern, and
 //   the one group around the rest, are found from the match without RE2;
+// - Rule::titled_name: the title and the name of the persons' title
+//   pattern are split by a scan of the words;
 // - groups_keep: the groups of a pattern that does not look outside its
 //   match are searched in the matched bytes alone.
 // Load-time cases check which patterns take each shortcut. Differential
@@ -21,11 +23,13 @@
 #include <cstdint>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "khabar/pipeline.h"
 #include "khabar/rule_set.h"
+#include "default_pipeline.h"
 
 namespace khabar {
 namespace {
@@ -750,6 +754,69 @@ TEST_CASE("RuleSet: only groups of literal words, then one group around the rest
     CAPTURE(c.pattern);
     CHECK(LoadOne(c.pattern).leading.groups.empty() != c.leading);
   }
+}
+
+// The persons' title pattern (TitledName) over Arabic letters, each group
+// in turn the span, `end` after it.
+std::vector<PatternRule> TitledRules(const std::string& end) {
+  const std::string t = "'{trig}'";
+  const std::string w = "(?:[\\x{0621}-\\x{063A}\\x{0641}-\\x{064A}]+)";
+  const std::string sp = "(?:[ \\t]+)";
+  auto pattern = [&](const std::string& title, const std::string& name) {
+    return "(?P<" + title + ">(?:\u0627\u0644|\u0644)?" + w + "(?:" + sp + "\u0627\u0644" + w + "){0,2})" + sp +
+           "(?:(?:[\u201C\"\u00AB](?:[ \\t]*))?)(?P<" + name + ">(?:" + w + "(?:" + sp + w + "){0,5}))" + end;
+  };
+  return {{"t.name", t, pattern("title", "span")}, {"t.title", t, pattern("span", "name")}};
+}
+
+// Texts of a trigger and words after it: with and without the article,
+// after blanks or a quote, a word that is the article alone, punctuation.
+std::string RandomTitledText(Random* rng) {
+  const std::vector<std::string> seps = {" ", " ", " ", "\t", "  ", " \u201C", " \"", " \u00AB ", "\u201C", ", ", "\n"};
+  std::string text = rng->OneIn(3) ? rng->Letters(kIn, 1, 4) + " " : "";
+  for (size_t n = 1 + rng->Below(4); n > 0; --n) {
+    text += rng->Trigger();
+    for (size_t k = rng->Below(11); k > 0; --k) {
+      text += rng->Pick(seps);
+      if (rng->OneIn(2)) text += rng->OneIn(8) ? "\u0644" : "\u0627\u0644";
+      if (!rng->OneIn(12)) text += rng->Letters(rng->OneIn(3) ? kOut : kIn, 1, 4);
+    }
+    text += rng->OneIn(2) ? " " : rng->Pick(kOther);
+  }
+  return text;
+}
+
+TEST_CASE("RuleSet: the title pattern's words split as RE2 splits them") {
+  const std::unique_ptr<Pipeline> fast = PipelineOf(RuleFile(TitledRules("")));
+  const std::unique_ptr<Pipeline> slow = PipelineOf(RuleFile(TitledRules("(?:)")));
+  for (const Rule& rule : fast->rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK(rule.titled_name.on);
+  }
+  for (const Rule& rule : slow->rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK_FALSE(rule.titled_name.on);
+  }
+  Random rng(4242);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 600; ++i) texts.push_back(RandomTitledText(&rng));
+  int matched = 0;
+  const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
+  CHECK(matched > static_cast<int>(texts.size()) / 2);
+  CompareOn(fast_hits, *slow, texts);
+}
+
+TEST_CASE("RuleSet: the default rules whose groups need no RE2 search are found so") {
+  std::set<std::string> titled;
+  std::set<std::string> leading;
+  for (const Rule& rule : DefaultPipeline().rules().rules()) {
+    if (rule.titled_name.on) titled.insert(rule.id);
+    if (!rule.leading.groups.empty()) leading.insert(rule.id);
+  }
+  CHECK(titled == std::set<std::string>{"person.title"});
+  CHECK(leading.count("loc.wilaya") == 1);
+  CHECK(leading.count("loc.district_known") == 1);
+  CHECK(leading.count("loc.city") == 0);  // blanks outside the groups
 }
 
 }  // namespace

@@ -96,6 +96,18 @@ struct LeadingLiterals {
   int rest_group = 0;         // 0: not such a pattern
 };
 
+// A pattern of a title of one to three words, the later ones with the
+// article ال, then a name of one to six words, maybe after a quote:
+// `(?P<title>(?:ال|ل)?{W}(?:{SP}ال{W}){0,2}){SP}{OPEN}(?P<span>{W}(?:{SP}{W}){0,5})`
+// with the persons' macros, W a class of letters that holds ا and ل. The
+// words of a match split into title and name one way only, the title as
+// long as it can be, which a scan of the words finds without RE2's second
+// search.
+struct TitledName {
+  bool on = false;
+  std::bitset<0x800> letters;  // of W
+};
+
 struct Rule {
   // What is read on every try at a trigger comes first, on one or two
   // cache lines; descriptions and examples follow.
@@ -140,6 +152,7 @@ struct Rule {
   // When the pattern opens with groups of literal words (LeadingLiterals):
   // the groups of its matches follow from the matched text.
   LeadingLiterals leading;
+  TitledName titled_name;
   std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
   ValueBuilder builder = nullptr;
 
