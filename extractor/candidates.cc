@@ -228,6 +228,81 @@ bool TitledNameGroups(const TitledName& titled, std::string_view matched, re2::S
   return false;
 }
 
+// The end of the run of `letters` from text[p].
+size_t LettersEnd(std::string_view text, size_t p, const std::bitset<0x800>& letters) {
+  while (p < text.size()) {
+    const size_t size = LetterAt(text, p, text.size(), letters);
+    if (size == 0) break;
+    p += size;
+  }
+  return p;
+}
+
+// The end of the run of blanks from text[p].
+size_t BlanksEnd(std::string_view text, size_t p) {
+  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+  return p;
+}
+
+// The end of the honorific of a HonorificName at matched[p], or npos: د or
+// ذ and a dot, blanks around it, or a title word after ال or ل and blanks.
+size_t HonorificEnd(const HonorificName& honorific, std::string_view matched, size_t p) {
+  if (matched.compare(p, 2, "\xD8\xAF") == 0 || matched.compare(p, 2, "\xD8\xB0") == 0) {
+    const size_t dot = BlanksEnd(matched, p + 2);
+    return dot < matched.size() && matched[dot] == '.' ? BlanksEnd(matched, dot + 1) : std::string_view::npos;
+  }
+  const size_t word_end = LettersEnd(matched, p, honorific.letters);
+  const size_t end = BlanksEnd(matched, word_end);
+  if (end == word_end) return std::string_view::npos;
+  const std::string_view word = matched.substr(p, word_end - p);
+  for (const std::string_view article : {"\xD8\xA7\xD9\x84", "\xD9\x84"}) {
+    if (word.compare(0, article.size(), article) != 0) continue;
+    const std::string_view title = word.substr(article.size());
+    for (const std::string& w : honorific.words)
+      if (title == w) return end;
+  }
+  return std::string_view::npos;
+}
+
+// Where the name of a HonorificName starts when all of matched[p..] is one
+// (maybe after a quote and blanks), or npos.
+size_t NameStart(const HonorificName& honorific, std::string_view matched, size_t p) {
+  if (const size_t quote = QuoteAt(matched, p); quote > 0) p = BlanksEnd(matched, p + quote);
+  const size_t start = p;
+  for (int words = 1; words <= 6; ++words) {
+    const size_t word_end = LettersEnd(matched, p, honorific.letters);
+    if (word_end == p) break;
+    if (word_end == matched.size()) return start;
+    p = BlanksEnd(matched, word_end);
+    if (p == word_end) break;
+  }
+  return std::string_view::npos;
+}
+
+// Fills groups 1 and 2 (the first honorific and the name) of a
+// HonorificName pattern matching all of `matched`, as RE2 would: the name
+// follows as many honorifics as leave one. False, for RE2 to decide, where
+// the text is not honorifics and a name.
+bool HonorificNameGroups(const HonorificName& honorific, std::string_view matched, re2::StringPiece* groups) {
+  constexpr int kMaxHonorifics = 8;
+  size_t ends[kMaxHonorifics];  // of the honorifics, one after another
+  int n = 0;
+  for (size_t p = 0; n < kMaxHonorifics;) {
+    p = HonorificEnd(honorific, matched, p);
+    if (p == std::string_view::npos) break;
+    ends[n++] = p;
+  }
+  if (n == 0 || n == kMaxHonorifics) return false;
+  for (int k = n - 1; k >= 0; --k) {
+    const size_t name = NameStart(honorific, matched, ends[k]);
+    if (name == std::string_view::npos) continue;
+    groups[1] = re2::StringPiece(matched.data(), ends[0]);
+    groups[2] = re2::StringPiece(matched.data() + name, matched.size() - name);
+    return true;
+  }
+  return false;
+}
+
 // Matches `rule` at `anchor` with RE2: true and fills groups[0..ngroups] on a
 // match that ends at a token boundary. `cache` keeps the groups of rules
 // marked groups_keep.
@@ -266,6 +341,7 @@ bool MatchWithRe2(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
     const std::string_view matched(groups[0].data(), groups[0].size());
     if (!rule.leading.groups.empty() && LeadingGroups(rule.leading, matched, ngroups, groups)) return true;
     if (rule.titled_name.on && TitledNameGroups(rule.titled_name, matched, groups)) return true;
+    if (rule.honorific_name.on && HonorificNameGroups(rule.honorific_name, matched, groups)) return true;
     if (!rule.groups_keep) {
       if (!re.Match(text, anchor, end, RE2::ANCHOR_BOTH, groups, ngroups + 1)) return false;
     } else if (!cache->Find(&rule, matched, ngroups, groups)) {

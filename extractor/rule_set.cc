@@ -398,6 +398,46 @@ bool ParseTitledName(std::string_view pattern, std::string_view title, std::stri
   return titled->on;
 }
 
+// Whether `pattern` is a HonorificName, its two groups named `strong` and
+// `span` (any names): compared with the pattern written with its title
+// words and the letters of its name.
+bool ParseHonorificName(std::string_view pattern, std::string_view strong, std::string_view span,
+                        HonorificName* honorific) {
+  const std::string article = "(?:(?:(?:\xD8\xA7\xD9\x84|\xD9\x84)(?:";
+  const std::string opening = "(?P<" + std::string(strong) + ">" + article;
+  if (pattern.compare(0, opening.size(), opening) != 0) return false;
+  const size_t words_end = pattern.find(')', opening.size());
+  if (words_end == std::string_view::npos) return false;
+  const std::string_view words = pattern.substr(opening.size(), words_end - opening.size());
+  const std::string name_opening = "(?P<" + std::string(span) + ">(?:(?:";
+  const size_t name = pattern.find(name_opening);
+  if (name == std::string_view::npos) return false;
+  const size_t cls_begin = name + name_opening.size();
+  const size_t cls_end = CharClassEnd(pattern, cls_begin);
+  if (cls_end == pattern.size()) return false;
+  const std::string_view cls = pattern.substr(cls_begin, cls_end + 1 - cls_begin);
+  if (!ParseLetterClass(cls, &honorific->letters)) return false;
+  for (size_t begin = 0; begin <= words.size();) {
+    const size_t end = std::min(words.find('|', begin), words.size());
+    const std::string_view word = words.substr(begin, end - begin);
+    for (size_t pos = 0; pos < word.size();) {
+      const char32_t c = static_cast<unsigned char>(word[pos]) < 0x80 ? 0 : DecodeUtf8(word, &pos);
+      if (c == 0 || c >= 0x800 || !honorific->letters[c]) return false;
+    }
+    if (word.empty()) return false;
+    honorific->words.emplace_back(word);
+    begin = end + 1;
+  }
+  const std::string hon = article + std::string(words) +
+                          ")(?:[ \\t]+)|(?:\xD8\xAF|\xD8\xB0)(?:[ \\t]*)\\.(?:[ \\t]*)))";
+  const std::string w = "(?:" + std::string(cls) + "+)";
+  const std::string expected = "(?P<" + std::string(strong) + ">" + hon + ")(?:" + hon + ")*" +
+                               "(?:(?:[\xE2\x80\x9C\"\xC2\xAB](?:[ \\t]*))?)(?P<" + std::string(span) +
+                               ">(?:" + w + "(?:(?:[ \\t]+)" + w + "){0,5}))";
+  honorific->on = pattern == expected;
+  return honorific->on;
+}
+
 // The number of groups of `pattern` when it is one group `(?P<span>...)`
 // around everything but empty marker groups at its end (`(?P<read_on>)`), so
 // that every group follows from the whole match; 0 otherwise.
@@ -705,6 +745,8 @@ class RuleSetLoader {
       std::string_view names[3];
       for (const auto& [name, index] : rule.named_groups) names[index] = name;
       if (!ParseTitledName(rule.expanded, names[1], names[2], &rule.titled_name)) rule.titled_name = TitledName();
+      if (!ParseHonorificName(rule.expanded, names[1], names[2], &rule.honorific_name))
+        rule.honorific_name = HonorificName();
     }
 
     // Triggers.

@@ -12,6 +12,8 @@
 //   the one group around the rest, are found from the match without RE2;
 // - Rule::titled_name: the title and the name of the persons' title
 //   pattern are split by a scan of the words;
+// - Rule::honorific_name: the honorifics and the name of the persons'
+//   honorific pattern are split by a scan of the words;
 // - groups_keep: the groups of a pattern that does not look outside its
 //   match are searched in the matched bytes alone.
 // Load-time cases check which patterns take each shortcut. Differential
@@ -806,14 +808,78 @@ TEST_CASE("RuleSet: the title pattern's words split as RE2 splits them") {
   CompareOn(fast_hits, *slow, texts);
 }
 
+// The persons' honorific pattern (HonorificName) with the title words
+// سيد سيدة حاج over Arabic letters, each group in turn the span, `end` after
+// it.
+std::vector<PatternRule> HonorificRules(const std::string& end) {
+  const std::string t = "'{trig}'";
+  const std::string w = "(?:[\\x{0621}-\\x{063A}\\x{0641}-\\x{064A}]+)";
+  const std::string hon =
+      "(?:(?:(?:\u0627\u0644|\u0644)(?:\u0633\u064A\u062F|\u0633\u064A\u062F\u0629|\u062D\u0627\u062C)"
+      "(?:[ \\t]+)|(?:\u062F|\u0630)(?:[ \\t]*)\\.(?:[ \\t]*)))";
+  auto pattern = [&](const std::string& strong, const std::string& name) {
+    return "(?P<" + strong + ">" + hon + ")(?:" + hon + ")*(?:(?:[\u201C\"\u00AB](?:[ \\t]*))?)(?P<" + name +
+           ">(?:" + w + "(?:(?:[ \\t]+)" + w + "){0,5}))" + end;
+  };
+  return {{"h.name", t, pattern("strong", "span")}, {"h.strong", t, pattern("span", "name")}};
+}
+
+// Texts of honorifics (السيد لسيدة الحاج د. ذ .) and words after them, with
+// blanks, quotes and punctuation between.
+std::string RandomHonorificText(Random* rng) {
+  const std::vector<std::string> honorifics = {
+      "\u0627\u0644\u0633\u064A\u062F", "\u0644\u0633\u064A\u062F\u0629", "\u0627\u0644\u062D\u0627\u062C",
+      "\u062F.", "\u0630 .", "\u062F", "\u0627\u0644\u0633\u064A\u062F\u0629"};
+  const std::vector<std::string> seps = {" ", " ", " ", "\t", "  ", "", " \u201C", " \"", "\u00AB ", ", ", "\n"};
+  std::string text = rng->OneIn(3) ? rng->Letters(kIn, 1, 4) + " " : "";
+  for (size_t n = 1 + rng->Below(4); n > 0; --n) {
+    text += rng->Pick(honorifics);
+    for (size_t k = rng->Below(10); k > 0; --k) {
+      text += rng->Pick(seps);
+      text += rng->OneIn(3) ? rng->Pick(honorifics) : rng->Letters(rng->OneIn(3) ? kOut : kIn, 1, 4);
+    }
+    text += rng->OneIn(2) ? " " : rng->Pick(kOther);
+  }
+  return text;
+}
+
+TEST_CASE("RuleSet: the honorific pattern's words split as RE2 splits them") {
+  const std::string yaml = "classes:\n  trig: [\u0627\u0644\u0633\u064A\u062F, \u0644\u0633\u064A\u062F\u0629, "
+                           "\u0627\u0644\u062D\u0627\u062C, \u062F, \u0630]\n";
+  auto file = [&](const std::string& end) {
+    std::string rules = RuleFile(HonorificRules(end));
+    return yaml + rules.substr(rules.find("rules:"));
+  };
+  const std::unique_ptr<Pipeline> fast = PipelineOf(file(""));
+  const std::unique_ptr<Pipeline> slow = PipelineOf(file("(?:)"));
+  for (const Rule& rule : fast->rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK(rule.honorific_name.on);
+  }
+  for (const Rule& rule : slow->rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK_FALSE(rule.honorific_name.on);
+  }
+  Random rng(1357);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 600; ++i) texts.push_back(RandomHonorificText(&rng));
+  int matched = 0;
+  const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
+  CHECK(matched > static_cast<int>(texts.size()) / 2);
+  CompareOn(fast_hits, *slow, texts);
+}
+
 TEST_CASE("RuleSet: the default rules whose groups need no RE2 search are found so") {
   std::set<std::string> titled;
+  std::set<std::string> honorific;
   std::set<std::string> leading;
   for (const Rule& rule : DefaultPipeline().rules().rules()) {
     if (rule.titled_name.on) titled.insert(rule.id);
+    if (rule.honorific_name.on) honorific.insert(rule.id);
     if (!rule.leading.groups.empty()) leading.insert(rule.id);
   }
   CHECK(titled == std::set<std::string>{"person.title"});
+  CHECK(honorific == std::set<std::string>{"person.honorific"});
   CHECK(leading.count("loc.wilaya") == 1);
   CHECK(leading.count("loc.district_known") == 1);
   CHECK(leading.count("loc.city") == 0);  // blanks outside the groups

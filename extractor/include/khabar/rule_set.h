@@ -108,6 +108,18 @@ struct TitledName {
   std::bitset<0x800> letters;  // of W
 };
 
+// A pattern of honorifics then a name of one to six words, maybe after a
+// quote: `(?P<strong>{HON})(?:{HON})*{OPEN}(?P<span>{W}(?:{SP}{W}){0,5})`
+// with the persons' macros, HON a title word after ال or ل and blanks, or
+// د or ذ and a dot. An honorific is found by comparing words, and the name
+// is what follows as many honorifics as leave a name, which a scan of the
+// matched text finds without RE2's second search.
+struct HonorificName {
+  bool on = false;
+  std::bitset<0x800> letters;      // of W
+  std::vector<std::string> words;  // the title words, without ال or ل
+};
+
 struct Rule {
   // What is read on every try at a trigger comes first, on one or two
   // cache lines; descriptions and examples follow.
@@ -153,6 +165,7 @@ struct Rule {
   // the groups of its matches follow from the matched text.
   LeadingLiterals leading;
   TitledName titled_name;
+  HonorificName honorific_name;
   std::vector<std::pair<std::string, int>> named_groups;  // of `re`: name, index
   ValueBuilder builder = nullptr;
 
