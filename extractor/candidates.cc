@@ -151,6 +151,12 @@ Scan ScanLiterals(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
   return Scan::kMatch;
 }
 
+// The end of the run of blanks from text[p].
+size_t BlanksEnd(std::string_view text, size_t p) {
+  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+  return p;
+}
+
 // Fills groups[1..ngroups] of a pattern of LeadingLiterals matching all of
 // `matched`: each leading group is the string of its choices that starts
 // there, the last group the rest. False, for RE2 to decide, where strings of
@@ -169,6 +175,11 @@ bool LeadingGroups(const LeadingLiterals& leading, std::string_view matched, int
     if (end == std::string_view::npos) return false;
     if (group.group <= ngroups) groups[group.group] = re2::StringPiece(matched.data() + p, end - p);
     p = end;
+  }
+  if (leading.blanks_before_rest) {
+    const size_t blanks = p;
+    p = BlanksEnd(matched, p);
+    if (p == blanks) return false;
   }
   if (leading.rest_group <= ngroups)
     groups[leading.rest_group] = re2::StringPiece(matched.data() + p, matched.size() - p);
@@ -235,12 +246,6 @@ size_t LettersEnd(std::string_view text, size_t p, const std::bitset<0x800>& let
     if (size == 0) break;
     p += size;
   }
-  return p;
-}
-
-// The end of the run of blanks from text[p].
-size_t BlanksEnd(std::string_view text, size_t p) {
-  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
   return p;
 }
 

@@ -345,14 +345,51 @@ bool HasOneSize(std::string_view literal) {
   return true;
 }
 
+// Whether every match of `piece` starts with a byte that is no blank: it
+// opens, maybe inside non-capturing groups without alternatives, with a
+// letter written as such or a class `[^...]` that leaves out the space and
+// the tab, neither of them optional.
+bool OpensWithNoBlank(std::string_view piece) {
+  constexpr std::string_view kOptional = "*?{";
+  while (piece.compare(0, 3, "(?:") == 0) {
+    const size_t close = GroupEnd(piece, 0);
+    if (close == std::string_view::npos) return false;
+    const std::string_view inside = piece.substr(3, close - 3);
+    if (HasTopLevelAlternative(inside) ||
+        (close + 1 < piece.size() && kOptional.find(piece[close + 1]) != std::string_view::npos))
+      return false;
+    piece = inside;
+  }
+  size_t next = 0;
+  if (!piece.empty() && static_cast<unsigned char>(piece[0]) >= 0x80) {
+    DecodeUtf8(piece, &next);
+  } else if (piece.compare(0, 2, "[^") == 0) {
+    const size_t close = CharClassEnd(piece, 0);
+    if (close == piece.size()) return false;
+    const std::string_view left_out = piece.substr(2, close - 2);
+    if (left_out.find(' ') == std::string_view::npos || left_out.find("\\t") == std::string_view::npos) return false;
+    next = close + 1;
+  } else {
+    return false;
+  }
+  return next >= piece.size() || kOptional.find(piece[next]) == std::string_view::npos;
+}
+
 // The groups of `pattern` when its groups are those of LeadingLiterals:
 // named groups of literal strings (ParseLiterals, each of one size) or empty
 // ones, maybe inside non-capturing groups, then a last named group with no
-// group inside, all with `expected_groups` capture groups. False for any
-// other pattern.
+// group inside, maybe after `[ \t]+` when it opens with no blank
+// (OpensWithNoBlank), all with `expected_groups` capture groups. False for
+// any other pattern.
 bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, LeadingLiterals* leading) {
+  constexpr std::string_view kBlanks = "[ \\t]+";
   int groups = 0;
   for (size_t i = 0; i < pattern.size();) {
+    if (pattern.compare(i, kBlanks.size(), kBlanks) == 0 && !leading->blanks_before_rest && !leading->groups.empty()) {
+      leading->blanks_before_rest = true;
+      i += kBlanks.size();
+      continue;
+    }
     if (pattern[i] != '(') return false;
     const size_t close = GroupEnd(pattern, i);
     if (close == std::string_view::npos) return false;
@@ -361,14 +398,16 @@ bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, Leading
     if (i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos) return false;
     if (piece.compare(0, 4, "(?P<") != 0 || GroupEnd(piece, 0) != piece.size() - 1) return false;
     ++groups;
+    const size_t name_end = piece.find('>');
+    const std::string_view inside = Unwrapped(piece.substr(name_end + 1, piece.size() - name_end - 2));
     if (i == pattern.size()) {
+      if (leading->blanks_before_rest && !OpensWithNoBlank(inside)) return false;
       leading->rest_group = groups;
       break;
     }
+    if (leading->blanks_before_rest) return false;  // blanks only before the rest
     LeadingLiterals::Group group;
     group.group = groups;
-    const size_t name_end = piece.find('>');
-    const std::string_view inside = Unwrapped(piece.substr(name_end + 1, piece.size() - name_end - 2));
     if (!inside.empty() && !ParseLiterals(inside, &group.strings)) return false;
     for (const std::string& s : group.strings)
       if (s.empty() || !HasOneSize(s)) return false;

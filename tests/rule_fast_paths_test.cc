@@ -694,6 +694,7 @@ std::vector<PatternRule> LeadingRules(const std::string& end) {
   const std::string sp = kBlanks;
   const std::string heads = b + "|" + d + sp + s + "|" + s + "[\u0629\u0647]|" + h;
   const std::string tail = "(?:" + sp + "[^ \\t\\r\\n.,]+){1,3}";
+  const std::string words = "(?:[^ \\t\\r\\n.,]+)(?:" + sp + "[^ \\t\\r\\n.,]+){0,2}";
   return {
       {"d.head", t, "(?P<span>" + heads + ")(?P<known>)(?P<tail>" + tail + ")" + end},
       {"d.tail", t, "(?:(?P<head>" + heads + "))(?P<known>)(?:(?P<span>" + tail + "))" + end},
@@ -701,6 +702,10 @@ std::vector<PatternRule> LeadingRules(const std::string& end) {
       {"d.both_second", t, "(?P<head>" + b + "|" + d + ")(?P<span>" + sp + s + "|" + sp + h + ")(?P<tail>" + tail + ")" + end},
       {"d.prefix_head", t, "(?P<span>" + b + "|" + b + sp + d + ")(?P<tail>" + tail + ")" + end},
       {"d.prefix_tail", t, "(?P<head>" + b + "|" + b + sp + d + ")(?P<span>" + tail + ")" + end},
+      // Blanks before the last group, which opens with no blank.
+      {"d.blanks_head", t, "(?P<span>" + heads + ")(?P<known>)" + sp + "(?P<tail>" + words + ")" + end},
+      {"d.blanks_tail", t, "(?P<head>" + heads + ")(?P<known>)" + sp + "(?P<span>" + words + ")" + end},
+      {"d.blanks_letter", t, "(?P<head>" + b + "|" + d + ")" + sp + "(?P<span>" + s + "(?:" + sp + "[^ \\t]+)?)" + end},
   };
 }
 
@@ -748,7 +753,13 @@ TEST_CASE("RuleSet: only groups of literal words, then one group around the rest
       {"(?P<head>" + b + ")(?P<tail>.+)?", false},            // an optional rest
       {"(?P<head>" + b + "[ \\t]+)(?P<tail>.+)", false},     // blanks that end a head
       {"(?P<head>" + b + ")(?P<tail>(?P<inner>.)+)", false},  // a group in the rest
-      {"(?P<head>" + b + ")[ \\t]+(?P<tail>.+)", false},     // the rest not all in the group
+      {"(?P<head>" + b + ")[ \\t]+(?P<tail>.+)", false},     // a rest that may open with a blank
+      {"(?P<head>" + b + ")[ \\t]+(?P<tail>(?:[^ \\t]+)(?:[ \\t]+.)?)", true},
+      {"(?P<head>" + b + ")[ \\t]+(?P<tail>" + d + "[ \\t]+.)", true},
+      {"(?P<head>" + b + ")[ \\t]+(?P<tail>[^ \\t]*.)", false},      // an optional first letter
+      {"(?P<head>" + b + ")[ \\t]+(?P<tail>(?:" + d + "|[ \\t]).)", false},  // a choice
+      {"(?P<head>" + b + ")[ \\t]+(?P<known>)(?P<tail>" + d + ")", false},   // blanks between heads
+      {"(?P<head>" + b + ")[ \\t]+x(?P<tail>" + d + ")", false},             // the rest not all in the group
       {"(?P<head>" + b + "+)(?P<tail>.+)", false},            // no literal
       {"(?P<tail>.+)", false},                                // no head
   };
@@ -882,7 +893,7 @@ TEST_CASE("RuleSet: the default rules whose groups need no RE2 search are found 
   CHECK(honorific == std::set<std::string>{"person.honorific"});
   CHECK(leading.count("loc.wilaya") == 1);
   CHECK(leading.count("loc.district_known") == 1);
-  CHECK(leading.count("loc.city") == 0);  // blanks outside the groups
+  CHECK(leading.count("loc.city") == 1);  // blanks before the last group
 }
 
 }  // namespace

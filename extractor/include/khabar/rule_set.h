@@ -83,7 +83,7 @@ struct LiteralWords {
 
 // A pattern whose groups are named groups of literal words (LiteralWords
 // strings), or empty ones, at its start, and one named group around all the
-// rest: `(?P<head>ولاية|محافظة)(?P<known>)(?P<tail>...)`. Where one string
+// rest, maybe after blanks: `(?P<head>ولاية|محافظة)(?P<known>)(?P<tail>...)`. Where one string
 // of each group, or ones of the same size, start the matched text, every
 // way of matching all of it goes through them: the groups follow from the
 // match without RE2's second search.
@@ -93,7 +93,10 @@ struct LeadingLiterals {
     std::vector<std::string> strings;  // empty: an empty group
   };
   std::vector<Group> groups;  // in the pattern's order
-  int rest_group = 0;         // 0: not such a pattern
+  // Blanks (`[ \t]+`) before the last group, which opens with no blank:
+  // all those of the match there.
+  bool blanks_before_rest = false;
+  int rest_group = 0;  // 0: not such a pattern
 };
 
 // A pattern of a title of one to three words, the later ones with the
