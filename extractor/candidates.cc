@@ -151,6 +151,16 @@ Scan ScanLiterals(const Analysis& a, const Rule& rule, uint32_t anchor, int ngro
   return Scan::kMatch;
 }
 
+// The end of the run of `letters` from text[p].
+size_t LettersEnd(std::string_view text, size_t p, const std::bitset<0x800>& letters) {
+  while (p < text.size()) {
+    const size_t size = LetterAt(text, p, text.size(), letters);
+    if (size == 0) break;
+    p += size;
+  }
+  return p;
+}
+
 // The end of the run of blanks from text[p].
 size_t BlanksEnd(std::string_view text, size_t p) {
   while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
@@ -206,21 +216,16 @@ bool TitledNameGroups(const TitledName& titled, std::string_view matched, re2::S
   int n = 0;
   for (size_t p = 0;;) {
     begin[n] = p;
-    while (p < matched.size()) {
-      const size_t size = LetterAt(matched, p, matched.size(), titled.letters);
-      if (size == 0) break;
-      p += size;
-    }
+    p = LettersEnd(matched, p, titled.letters);
     if (p == begin[n]) return false;
     end[n++] = p;
     if (p == matched.size()) break;
     const size_t blanks = p;
-    while (p < matched.size() && (matched[p] == ' ' || matched[p] == '\t')) ++p;
+    p = BlanksEnd(matched, p);
     if (p == blanks || n == kMaxWords) return false;
     if (const size_t quote = QuoteAt(matched, p); quote > 0) {
       quoted[n] = true;
-      p += quote;
-      while (p < matched.size() && (matched[p] == ' ' || matched[p] == '\t')) ++p;
+      p = BlanksEnd(matched, p + quote);
     }
   }
   constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
@@ -237,16 +242,6 @@ bool TitledNameGroups(const TitledName& titled, std::string_view matched, re2::S
     return true;
   }
   return false;
-}
-
-// The end of the run of `letters` from text[p].
-size_t LettersEnd(std::string_view text, size_t p, const std::bitset<0x800>& letters) {
-  while (p < text.size()) {
-    const size_t size = LetterAt(text, p, text.size(), letters);
-    if (size == 0) break;
-    p += size;
-  }
-  return p;
 }
 
 // The end of the honorific of a HonorificName at matched[p], or npos: د or
