@@ -423,12 +423,16 @@ std::string_view OriginalView(const Analysis& a, uint32_t begin, uint32_t end) {
 // Whether `word`, with the marks normalization removes left out, is `bare`;
 // compared as it is decoded: a word mostly differs in its first letter.
 bool SameWithoutMarks(std::string_view word, std::string_view bare) {
+  // Marks only make a word longer: one no longer than `bare` is it byte for
+  // byte or not at all (the preposition على against the name علي).
+  if (word.size() <= bare.size() && word != bare) return false;
   size_t matched = 0;  // bytes of `bare` seen in `word` so far
   for (size_t pos = 0; pos < word.size();) {
     const size_t start = pos;
     if (IsRemovedMark(DecodeUtf8(word, &pos))) continue;
-    if (bare.compare(matched, pos - start, word.substr(start, pos - start)) != 0) return false;
-    matched += pos - start;
+    if (matched + (pos - start) > bare.size()) return false;
+    for (size_t k = start; k < pos; ++k)
+      if (word[k] != bare[matched++]) return false;
   }
   return matched == bare.size();
 }
