@@ -50,9 +50,36 @@ constexpr int kMinHijriYear = 1300;
 constexpr int kMaxHijriYear = 1500;
 constexpr int64_t kMsPerDay = 86400000;
 
-// Classes of rules/dates.yaml looked up here.
-constexpr std::array<const char*, 4> kMonthClasses = {"month_mashriq", "month_maghreb",
-                                                      "month_algeria", "month_levant"};
+// Classes of rules/dates.yaml looked up here, found by name once per rule
+// set (DateClassOf) rather than on every lookup.
+enum DateClass {
+  kMonthMashriq,
+  kMonthMaghreb,
+  kMonthAlgeria,
+  kMonthLevant,
+  kMonthHijri,
+  kDayOrdinal,
+  kRelDay,
+  kRelDir,
+  kWeekday,
+  kAdverbAfterDay,
+  kAgo,
+  kNumberWord,
+  kUnit,
+  kUnitDual,
+  kUnitOne,
+  kOffsetStop,
+  kPeriod,
+  kCountNoun,
+  kYearFollow,
+  kNumDateClasses
+};
+constexpr std::array<const char*, kNumDateClasses> kDateClassNames = {
+    "month_mashriq", "month_maghreb", "month_algeria", "month_levant", "month_hijri",
+    "day_ordinal", "rel_day", "rel_dir", "weekday", "adverb_after_day",
+    "ago", "number_word", "unit", "unit_dual", "unit_one",
+    "offset_stop", "period", "count_noun", "year_follow"};
+constexpr std::array<DateClass, 4> kMonthClasses = {kMonthMashriq, kMonthMaghreb, kMonthAlgeria, kMonthLevant};
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -155,9 +182,25 @@ std::optional<int> ParseInt(std::string_view s) {
   return v;
 }
 
-std::optional<int> ClassInt(const ValueContext& ctx, const char* cls, std::string_view word) {
+// The class `cls` of the rule set (nullptr when it has none), found by name
+// once per thread and rule set.
+const RuleSet::Class* DateClassOf(const RuleSet& rules, DateClass cls) {
+  thread_local uint64_t found_for = 0;
+  thread_local std::array<const RuleSet::Class*, kNumDateClasses> classes;
+  if (found_for != rules.instance()) {
+    for (int i = 0; i < kNumDateClasses; ++i) classes[i] = rules.FindClass(kDateClassNames[i]);
+    found_for = rules.instance();
+  }
+  return classes[cls];
+}
+
+std::optional<std::string_view> ClassString(const ValueContext& ctx, DateClass cls, std::string_view word) {
   if (!ctx.rules || word.empty()) return std::nullopt;
-  std::optional<std::string_view> v = ctx.rules->ClassValue(cls, word);
+  return ctx.rules->ClassValue(DateClassOf(*ctx.rules, cls), word);
+}
+
+std::optional<int> ClassInt(const ValueContext& ctx, DateClass cls, std::string_view word) {
+  std::optional<std::string_view> v = ClassString(ctx, cls, word);
   if (!v) return std::nullopt;
   bool neg = !v->empty() && v->front() == '-';
   std::optional<int> n = ParseInt(neg ? v->substr(1) : *v);
@@ -165,18 +208,13 @@ std::optional<int> ClassInt(const ValueContext& ctx, const char* cls, std::strin
   return neg ? -*n : *n;
 }
 
-std::optional<std::string_view> ClassString(const ValueContext& ctx, const char* cls, std::string_view word) {
-  if (!ctx.rules || word.empty()) return std::nullopt;
-  return ctx.rules->ClassValue(cls, word);
-}
-
-bool InClass(const ValueContext& ctx, const char* cls, std::string_view word) {
+bool InClass(const ValueContext& ctx, DateClass cls, std::string_view word) {
   return ClassString(ctx, cls, word).has_value();
 }
 
 std::optional<int> MonthValue(const ValueContext& ctx, std::string_view word) {
   if (std::optional<int> n = ParseInt(word)) return *n >= 1 && *n <= 12 ? n : std::nullopt;
-  for (const char* cls : kMonthClasses)
+  for (const DateClass cls : kMonthClasses)
     if (std::optional<int> v = ClassInt(ctx, cls, word)) return v;
   return std::nullopt;
 }
@@ -184,7 +222,7 @@ std::optional<int> MonthValue(const ValueContext& ctx, std::string_view word) {
 std::optional<int> DayValue(const RuleMatch& m, const ValueContext& ctx, std::string_view digits_group,
                             std::string_view word_group) {
   if (m.Has(digits_group)) return ParseInt(m.Group(digits_group));
-  if (m.Has(word_group)) return ClassInt(ctx, "day_ordinal", m.Group(word_group));
+  if (m.Has(word_group)) return ClassInt(ctx, kDayOrdinal, m.Group(word_group));
   return std::nullopt;
 }
 
@@ -291,13 +329,13 @@ Value Relative(std::string value) {
 
 // `أمس`, `غدا`, `اليوم`, `بعد غد`.
 std::optional<Value> DayWord(const RuleMatch& m, const ValueContext& ctx) {
-  std::optional<int> offset = ClassInt(ctx, "rel_day", m.Group("rel"));
+  std::optional<int> offset = ClassInt(ctx, kRelDay, m.Group("rel"));
   if (!offset) return std::nullopt;
   if (m.Has("next")) {
     // `غدا` is also the verb "became": `غدا الوضع`, `غدا مطلبا`.
     std::string_view next = m.Group("next");
     const bool today = *offset == 0;
-    if (InClass(ctx, "weekday", next) || InClass(ctx, "adverb_after_day", next)) {
+    if (InClass(ctx, kWeekday, next) || InClass(ctx, kAdverbAfterDay, next)) {
       // fine
     } else if (StartsWith(next, kAl)) {
       // `اليوم التالي`, `اليوم الأول من العيد`: another day than today.
@@ -310,7 +348,7 @@ std::optional<Value> DayWord(const RuleMatch& m, const ValueContext& ctx) {
   int64_t day = ToDays(*ctx.anchor) + *offset;
   // `أمس الخميس`: when the article's date is a day off (a collection date, a
   // time zone), the weekday named in the text decides, within three days.
-  if (std::optional<int> wd = ClassInt(ctx, "weekday", m.Group("weekday"))) {
+  if (std::optional<int> wd = ClassInt(ctx, kWeekday, m.Group("weekday"))) {
     for (int d : {0, -1, 1, -2, 2, -3, 3}) {
       if (Weekday(day + d) == *wd) {
         day += d;
@@ -323,22 +361,22 @@ std::optional<Value> DayWord(const RuleMatch& m, const ValueContext& ctx) {
 
 // `قبل خمسة أشهر`, `منذ 4 سنوات`, `بعد أسبوعين`.
 std::optional<Value> CountOffset(const RuleMatch& m, const ValueContext& ctx) {
-  std::optional<int> sign = ClassInt(ctx, "ago", m.Group("ago"));
+  std::optional<int> sign = ClassInt(ctx, kAgo, m.Group("ago"));
   if (!sign) return std::nullopt;
   int count = 0;
   std::optional<std::string_view> unit;
   if (m.Has("unit_dual")) {
     count = 2;
-    unit = ClassString(ctx, "unit_dual", m.Group("unit_dual"));
+    unit = ClassString(ctx, kUnitDual, m.Group("unit_dual"));
   } else if (m.Has("unit_one")) {
     count = 1;
-    unit = ClassString(ctx, "unit_one", m.Group("unit_one"));
+    unit = ClassString(ctx, kUnitOne, m.Group("unit_one"));
   } else {
     std::optional<int> n = m.Has("count") ? ParseInt(m.Group("count"))
-                                          : ClassInt(ctx, "number_word", m.Group("count_word"));
+                                          : ClassInt(ctx, kNumberWord, m.Group("count_word"));
     if (!n || *n <= 0 || *n > 200) return std::nullopt;
     count = *n;
-    unit = ClassString(ctx, "unit", m.Group("unit"));
+    unit = ClassString(ctx, kUnit, m.Group("unit"));
   }
   if (!unit || unit->empty()) return std::nullopt;
   if (m.Has("next")) {
@@ -347,11 +385,11 @@ std::optional<Value> CountOffset(const RuleMatch& m, const ValueContext& ctx) {
     // The class value says for which direction: 0 both, 1 only after (`بعد 3 أيام على
     // اختفائه`, while `قبل 3 أيام على الطريق` is still an offset from the article).
     if (ParseInt(next)) return std::nullopt;
-    if (std::optional<int> stop = ClassInt(ctx, "offset_stop", next); stop && (*stop == 0 || *stop == *sign))
+    if (std::optional<int> stop = ClassInt(ctx, kOffsetStop, next); stop && (*stop == 0 || *stop == *sign))
       return std::nullopt;
     // `قبل شهر رمضان`, `قبل سنة 2019`, `قبل يوم الاقتراع`: a noun phrase, not an offset.
     if (m.Has("unit_one") && (StartsWith(next, kAl) || MonthValue(ctx, next) ||
-                              InClass(ctx, "month_hijri", next)))
+                              InClass(ctx, kMonthHijri, next)))
       return std::nullopt;
   }
   const int delta = *sign * count;
@@ -373,11 +411,11 @@ std::optional<Value> CountOffset(const RuleMatch& m, const ValueContext& ctx) {
 
 // `العام الماضي`, `الشهر المقبل`, `الأسبوع الماضي`, `هذا العام`.
 std::optional<Value> Period(const RuleMatch& m, const ValueContext& ctx) {
-  std::optional<std::string_view> unit = ClassString(ctx, "period", m.Group("period"));
+  std::optional<std::string_view> unit = ClassString(ctx, kPeriod, m.Group("period"));
   if (!unit || unit->empty()) return std::nullopt;
   int dir = 0;
   if (m.Has("dir")) {
-    std::optional<int> d = ClassInt(ctx, "rel_dir", m.Group("dir"));
+    std::optional<int> d = ClassInt(ctx, kRelDir, m.Group("dir"));
     if (!d) return std::nullopt;
     dir = *d;
   }
@@ -398,8 +436,8 @@ std::optional<Value> Period(const RuleMatch& m, const ValueContext& ctx) {
 
 // `السبت الماضي`, `الأربعاء المقبل`: the nearest such day before/after the anchor.
 std::optional<Value> WeekdayRelative(const RuleMatch& m, const ValueContext& ctx) {
-  std::optional<int> wd = ClassInt(ctx, "weekday", m.Group("weekday"));
-  std::optional<int> dir = ClassInt(ctx, "rel_dir", m.Group("dir"));
+  std::optional<int> wd = ClassInt(ctx, kWeekday, m.Group("weekday"));
+  std::optional<int> dir = ClassInt(ctx, kRelDir, m.Group("dir"));
   if (!wd || !dir || *dir == 0) return std::nullopt;
   if (!ctx.anchor) return Relative("XXXX-XX-XX");
   const int64_t a = ToDays(*ctx.anchor);
@@ -436,7 +474,7 @@ std::optional<Value> Gregorian(const RuleMatch& m, const ValueContext& ctx) {
   if ((m.Has("day") || m.Has("day_word")) && !day) return std::nullopt;
   std::optional<int> dir;
   if (m.Has("dir")) {
-    dir = ClassInt(ctx, "rel_dir", m.Group("dir"));
+    dir = ClassInt(ctx, kRelDir, m.Group("dir"));
     if (!dir) return std::nullopt;
   }
   bool relative = false;
@@ -484,7 +522,7 @@ std::optional<Value> Gregorian(const RuleMatch& m, const ValueContext& ctx) {
 
 // Hijri dates: the value is Gregorian, hijri_value keeps the Hijri date.
 std::optional<Value> HijriDate(const RuleMatch& m, const ValueContext& ctx) {
-  std::optional<int> month = m.Has("hmonth") ? ClassInt(ctx, "month_hijri", m.Group("hmonth"))
+  std::optional<int> month = m.Has("hmonth") ? ClassInt(ctx, kMonthHijri, m.Group("hmonth"))
                                              : ParseInt(m.Group("hmonth_num"));
   if (!month || *month < 1 || *month > 12) return std::nullopt;
   if (m.Has("era") && !IsHijriEra(m.Group("era"))) return std::nullopt;
@@ -527,8 +565,8 @@ std::optional<Value> HijriDate(const RuleMatch& m, const ValueContext& ctx) {
 std::optional<Value> YearAlone(const RuleMatch& m, const ValueContext& ctx) {
   std::optional<int> y = ParseInt(m.Group("year"));
   if (!y) return std::nullopt;
-  if (m.Has("after") && InClass(ctx, "count_noun", m.Group("after"))) return std::nullopt;
-  if (m.Has("follow") && !m.Has("era") && !InClass(ctx, "year_follow", m.Group("follow")))
+  if (m.Has("after") && InClass(ctx, kCountNoun, m.Group("after"))) return std::nullopt;
+  if (m.Has("follow") && !m.Has("era") && !InClass(ctx, kYearFollow, m.Group("follow")))
     return std::nullopt;
   Value v;
   const std::string_view era = m.Has("era") ? m.Group("era") : m.Group("era_out");
