@@ -303,6 +303,34 @@ bool HonorificNameGroups(const HonorificName& honorific, std::string_view matche
   return false;
 }
 
+// Whether `opening` (a Rule::openings string) starts text[p..]: its
+// blanks stand for a run of blanks or line feeds.
+bool OpensWith(std::string_view text, size_t p, std::string_view opening) {
+  for (const char c : opening) {
+    if (c == LiteralWords::kBlanks) {
+      const size_t blanks = p;
+      while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n')) ++p;
+      if (p == blanks) return false;
+    } else if (c == LiteralWords::kTaOrHa) {
+      if (text.compare(p, 2, "\xD8\xA9") != 0 && text.compare(p, 2, "\xD9\x87") != 0) return false;
+      p += 2;
+    } else {
+      if (p >= text.size() || text[p] != c) return false;
+      ++p;
+    }
+  }
+  return true;
+}
+
+// Whether a match of `rule` may start at `anchor`: false only where none of
+// its known openings starts the text there, so that RE2 would find none.
+bool MayOpenAt(std::string_view text, const Rule& rule, uint32_t anchor) {
+  if (rule.openings.empty()) return true;
+  for (const std::string& opening : rule.openings)
+    if (OpensWith(text, anchor, opening)) return true;
+  return false;
+}
+
 // Matches `rule` at `anchor` with RE2: true and fills groups[0..ngroups] on a
 // match that ends at a token boundary. `cache` keeps the groups of rules
 // marked groups_keep.
@@ -372,7 +400,8 @@ void MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
                     : !rule.literals.words.empty() ? ScanLiterals(a, rule, anchor, ngroups, groups)
                                                    : Scan::kUndecided;
   if (scan == Scan::kNoMatch) return;
-  if (scan == Scan::kUndecided && !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)) return;
+  if (scan == Scan::kUndecided && (!MayOpenAt(a.text, rule, anchor) || !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)))
+    return;
   RuleMatch match;
   match.rule = &rule;
   match.text = std::string_view(groups[0].data(), groups[0].size());

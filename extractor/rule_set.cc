@@ -416,6 +416,32 @@ bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, Leading
   return !leading->groups.empty() && leading->rest_group != 0 && groups == expected_groups;
 }
 
+// The literal strings (ParseLiterals) one of which opens every match of
+// `pattern` (Rule::openings): the pattern, or the group it opens with when
+// that group is neither optional nor repeated, is a choice of literal
+// strings, none empty. A run of blanks is written LiteralWords::kBlanks
+// whether or not the pattern lets it hold line feeds. False when no such
+// strings are known.
+bool ParseOpenings(std::string_view pattern, std::vector<std::string>* openings) {
+  const bool named = pattern.compare(0, 4, "(?P<") == 0;
+  if (!HasTopLevelAlternative(pattern) && (named || pattern.compare(0, 3, "(?:") == 0)) {
+    const size_t close = GroupEnd(pattern, 0);
+    if (close == std::string_view::npos) return false;
+    if (close + 1 < pattern.size() && std::string_view("*+?{").find(pattern[close + 1]) != std::string_view::npos)
+      return false;
+    const size_t inside = named ? pattern.find('>') + 1 : 3;
+    return ParseOpenings(pattern.substr(inside, close - inside), openings);
+  }
+  constexpr std::string_view kLineBlanks = "[ \\t\\n]+";
+  std::string blanks_read(pattern);  // kLineBlanks read as `[ \t]+`
+  for (size_t k = blanks_read.find(kLineBlanks); k != std::string::npos; k = blanks_read.find(kLineBlanks, k))
+    blanks_read.replace(k, kLineBlanks.size(), "[ \\t]+");
+  if (!ParseLiterals(blanks_read, openings)) return false;
+  for (const std::string& opening : *openings)
+    if (opening.empty()) return false;
+  return !openings->empty();
+}
+
 // Whether `pattern` is a TitledName, its two groups named `title` and
 // `span` (any names): compared with the pattern written with the letters of
 // its first word.
@@ -780,6 +806,8 @@ class RuleSetLoader {
     if (rule.words.empty() && rule.literals.words.empty() && !rule.span_is_match &&
         !ParseLeadingLiterals(rule.expanded, groups, &rule.leading))
       rule.leading = LeadingLiterals();
+    if (rule.words.empty() && rule.literals.words.empty() && !ParseOpenings(rule.expanded, &rule.openings))
+      rule.openings.clear();
     if (groups == 2 && rule.named_groups.size() == 2) {
       std::string_view names[3];
       for (const auto& [name, index] : rule.named_groups) names[index] = name;

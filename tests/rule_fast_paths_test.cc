@@ -15,7 +15,9 @@
 // - Rule::honorific_name: the honorifics and the name of the persons'
 //   honorific pattern are split by a scan of the words;
 // - groups_keep: the groups of a pattern that does not look outside its
-//   match are searched in the matched bytes alone.
+//   match are searched in the matched bytes alone;
+// - Rule::openings: RE2 is not called where none of the literal strings
+//   that open every match starts the text.
 // Load-time cases check which patterns take each shortcut. Differential
 // cases run a rule that takes it and an equivalent one that RE2 alone
 // matches (the same regex spelled so that the shortcut is not taken) over
@@ -769,6 +771,31 @@ TEST_CASE("RuleSet: only groups of literal words, then one group around the rest
   }
 }
 
+TEST_CASE("RuleSet: only literal strings that open every match are openings") {
+  const std::string& b = kTriggers[0];
+  const std::string& d = kTriggers[1];
+  const std::string blanks(1, LiteralWords::kBlanks);
+  struct Case {
+    std::string pattern;
+    std::vector<std::string> openings;
+  };
+  const std::vector<Case> cases = {
+      {"(?P<span>(?P<rel>" + b + "|" + d + "[ \\t\\n]+(?:x)?y)(?:[ \\t]+z)?)[0-9]+",
+       {b, d + blanks + "xy", d + blanks + "y"}},
+      {"(?:" + b + "|" + d + ")[ \\t]+\\p{Arabic}+", {b, d}},
+      {b + "[ \\t]+" + d, {b + blanks + d}},
+      {"(?P<a>" + b + ")?" + d, {}},         // an optional first group
+      {"(?P<a>" + b + ")+" + d, {}},         // a repeated first group
+      {"(?P<a>" + b + ")|" + d + "[0-9]", {}},  // a choice that is not literal
+      {"(?P<a>" + b + "|)" + d, {}},         // an empty opening
+      {"\\p{Arabic}+" + b, {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(LoadOne(c.pattern).openings == c.openings);
+  }
+}
+
 // The persons' title pattern (TitledName) over Arabic letters, each group
 // in turn the span, `end` after it.
 std::vector<PatternRule> TitledRules(const std::string& end) {
@@ -894,6 +921,14 @@ TEST_CASE("RuleSet: the default rules whose groups need no RE2 search are found 
   CHECK(leading.count("loc.wilaya") == 1);
   CHECK(leading.count("loc.district_known") == 1);
   CHECK(leading.count("loc.city") == 1);  // blanks before the last group
+}
+
+TEST_CASE("RuleSet: the day words open with the words they need") {
+  for (const Rule& rule : DefaultPipeline().rules().rules()) {
+    if (rule.id != "date.tomorrow" && rule.id != "date.yesterday") continue;
+    CAPTURE(rule.id);
+    CHECK(rule.openings.size() >= 3);
+  }
 }
 
 }  // namespace

@@ -164,6 +164,11 @@ struct Rule {
   // pattern's order that leads to it.
   LiteralWords literals;
   std::vector<int> end_groups;  // of `words` or of `literals`
+  // For other patterns, when known, literal strings (LiteralWords strings,
+  // a run of blanks there maybe holding line feeds) one of which opens every
+  // match: where none starts the text, RE2 is not called (`غدا|بعد{S}(?:ال)?غد`
+  // at the many بعد of other phrases).
+  std::vector<std::string> openings;
   // When the pattern opens with groups of literal words (LeadingLiterals):
   // the groups of its matches follow from the matched text.
   LeadingLiterals leading;
