@@ -392,6 +392,26 @@ std::vector<std::string> AllHits(const Pipeline& pipeline, const std::vector<std
   return hits;
 }
 
+// Checks that the rules of `fast` take a shortcut (`shortcut(rule)`) and
+// those of `slow`, the same patterns ending with `(?:)`, do not; then that
+// both find the same on `texts`, most of which hold a match.
+template <typename Shortcut>
+void CheckShortcut(const Pipeline& fast, const Pipeline& slow, Shortcut shortcut,
+                   const std::vector<std::string>& texts) {
+  for (const Rule& rule : fast.rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK(shortcut(rule));
+  }
+  for (const Rule& rule : slow.rules().rules()) {
+    CAPTURE(rule.id);
+    CHECK_FALSE(shortcut(rule));
+  }
+  int matched = 0;
+  const std::vector<std::string> fast_hits = AllHits(fast, texts, &matched);
+  CHECK(matched > static_cast<int>(texts.size()) / 2);
+  CompareOn(fast_hits, slow, texts);
+}
+
 TEST_CASE("RuleSet: scanned word patterns find what RE2 finds") {
   const std::string w = std::string(kClass) + "+";
   const std::unique_ptr<Pipeline> fast = PipelineOf(RuleFile(WordRules(w, kBlanks, "")));
@@ -714,14 +734,6 @@ std::vector<PatternRule> LeadingRules(const std::string& end) {
 TEST_CASE("RuleSet: groups of leading literal words are those RE2 finds") {
   const std::unique_ptr<Pipeline> fast = PipelineOf(RuleFile(LeadingRules("")));
   const std::unique_ptr<Pipeline> slow = PipelineOf(RuleFile(LeadingRules("(?:)")));
-  for (const Rule& rule : fast->rules().rules()) {
-    CAPTURE(rule.id);
-    CHECK_FALSE(rule.leading.groups.empty());
-  }
-  for (const Rule& rule : slow->rules().rules()) {
-    CAPTURE(rule.id);
-    CHECK(rule.leading.groups.empty());
-  }
   const std::string& b = kTriggers[0];
   const std::string& d = kTriggers[1];
   const std::string& s = kTriggers[2];
@@ -734,10 +746,7 @@ TEST_CASE("RuleSet: groups of leading literal words are those RE2 finds") {
   };
   Random rng(711);
   for (int i = 0; i < 400; ++i) texts.push_back(RandomText(&rng));
-  int matched = 0;
-  const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
-  CHECK(matched > static_cast<int>(texts.size()) / 2);
-  CompareOn(fast_hits, *slow, texts);
+  CheckShortcut(*fast, *slow, [](const Rule& rule) { return !rule.leading.groups.empty(); }, texts);
 }
 
 TEST_CASE("RuleSet: only groups of literal words, then one group around the rest, are leading literals") {
@@ -829,21 +838,10 @@ std::string RandomTitledText(Random* rng) {
 TEST_CASE("RuleSet: the title pattern's words split as RE2 splits them") {
   const std::unique_ptr<Pipeline> fast = PipelineOf(RuleFile(TitledRules("")));
   const std::unique_ptr<Pipeline> slow = PipelineOf(RuleFile(TitledRules("(?:)")));
-  for (const Rule& rule : fast->rules().rules()) {
-    CAPTURE(rule.id);
-    CHECK(rule.titled_name.on);
-  }
-  for (const Rule& rule : slow->rules().rules()) {
-    CAPTURE(rule.id);
-    CHECK_FALSE(rule.titled_name.on);
-  }
   Random rng(4242);
   std::vector<std::string> texts;
   for (int i = 0; i < 600; ++i) texts.push_back(RandomTitledText(&rng));
-  int matched = 0;
-  const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
-  CHECK(matched > static_cast<int>(texts.size()) / 2);
-  CompareOn(fast_hits, *slow, texts);
+  CheckShortcut(*fast, *slow, [](const Rule& rule) { return rule.titled_name.on; }, texts);
 }
 
 // The persons' honorific pattern (HonorificName) with the title words
@@ -890,21 +888,10 @@ TEST_CASE("RuleSet: the honorific pattern's words split as RE2 splits them") {
   };
   const std::unique_ptr<Pipeline> fast = PipelineOf(file(""));
   const std::unique_ptr<Pipeline> slow = PipelineOf(file("(?:)"));
-  for (const Rule& rule : fast->rules().rules()) {
-    CAPTURE(rule.id);
-    CHECK(rule.honorific_name.on);
-  }
-  for (const Rule& rule : slow->rules().rules()) {
-    CAPTURE(rule.id);
-    CHECK_FALSE(rule.honorific_name.on);
-  }
   Random rng(1357);
   std::vector<std::string> texts;
   for (int i = 0; i < 600; ++i) texts.push_back(RandomHonorificText(&rng));
-  int matched = 0;
-  const std::vector<std::string> fast_hits = AllHits(*fast, texts, &matched);
-  CHECK(matched > static_cast<int>(texts.size()) / 2);
-  CompareOn(fast_hits, *slow, texts);
+  CheckShortcut(*fast, *slow, [](const Rule& rule) { return rule.honorific_name.on; }, texts);
 }
 
 TEST_CASE("RuleSet: the default rules whose groups need no RE2 search are found so") {
