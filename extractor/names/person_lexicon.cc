@@ -182,7 +182,7 @@ bool PersonLexicon::InClass(std::string_view cls, std::string_view word) const {
 using names::WordMemo;
 
 PersonLexicon::PersonLexicon(const Gazetteer* gazetteer, const RuleSet* rules)
-    : gazetteer_(gazetteer), rules_(rules), data_size_(names::DataSize(gazetteer, rules)) {}
+    : gazetteer_(gazetteer), rules_(rules), data_key_(names::DataKey(gazetteer, rules)) {}
 
 uint16_t PersonLexicon::Flags(std::string_view word) const {
   // 512 KB: tens of thousands of words come back over a few thousand
@@ -190,7 +190,7 @@ uint16_t PersonLexicon::Flags(std::string_view word) const {
   // of them again but leaves less of the cache to the rest of the work: with
   // a cache of 512 KB the whole run then misses it more often.
   thread_local WordMemo<uint16_t, 14> memo;
-  return memo.Get(gazetteer_, rules_, data_size_, word, [this](std::string_view w) { return ComputeFlags(w); });
+  return memo.Get(gazetteer_, rules_, data_key_, word, [this](std::string_view w) { return ComputeFlags(w); });
 }
 
 namespace {
@@ -417,7 +417,7 @@ bool PersonLexicon::IsNationality(std::string_view word) const {
   // Cached apart from the other flags: most words asked here are adjectives
   // asked nothing else (a few thousand of them).
   thread_local WordMemo<uint8_t, 12> memo;
-  return memo.Get(gazetteer_, rules_, data_size_, word, [this](std::string_view w) { return IsNationalityForm(w); });
+  return memo.Get(gazetteer_, rules_, data_key_, word, [this](std::string_view w) { return IsNationalityForm(w); });
 }
 
 bool PersonLexicon::IsStop(std::string_view word) const { return Info(word).stop(); }
@@ -426,7 +426,7 @@ std::optional<std::string> PersonLexicon::RoleCanonical(std::string_view title) 
   // The same titles come back in every article; an answer tries up to a
   // few dozen combinations of word forms. A thousand titles or so.
   thread_local WordMemo<std::optional<std::string>, 11> memo;
-  return memo.Get(gazetteer_, rules_, data_size_, title, [this](std::string_view t) { return ComputeRoleCanonical(t); });
+  return memo.Get(gazetteer_, rules_, data_key_, title, [this](std::string_view t) { return ComputeRoleCanonical(t); });
 }
 
 std::optional<std::string> PersonLexicon::ComputeRoleCanonical(std::string_view title) const {

@@ -190,7 +190,7 @@ class WordReader {
 class PersonLexicon {
  public:
   // Works out once what tells its data from other data for the cached
-  // answers (names::DataSize), which every question would ask otherwise.
+  // answers (names::DataKey), which every question would ask otherwise.
   PersonLexicon(const Gazetteer* gazetteer, const RuleSet* rules);
 
   // Answers about a word, cached per thread.
@@ -272,7 +272,7 @@ class PersonLexicon {
   std::optional<std::string> ComputeRoleCanonical(std::string_view title) const;
   const Gazetteer* gazetteer_;
   const RuleSet* rules_;
-  size_t data_size_;  // names::DataSize(gazetteer_, rules_)
+  size_t data_key_;  // names::DataKey(gazetteer_, rules_)
 };
 
 // Forms of one word of a title with clitics, article, feminine, case, plural

@@ -38,10 +38,11 @@
 namespace khabar {
 namespace names {
 
-// What tells one data set from another at the same addresses: the sizes of
-// the gazetteer and of the rule set.
-inline size_t DataSize(const Gazetteer* gazetteer, const RuleSet* rules) {
-  return (gazetteer ? gazetteer->size() : 0) * 131 + (rules ? rules->rules().size() : 0);
+// What tells one data set from another at the same addresses (a pipeline
+// loaded after another was freed): the rule set's instance number, unique
+// per load, and the gazetteer's size.
+inline size_t DataKey(const Gazetteer* gazetteer, const RuleSet* rules) {
+  return static_cast<size_t>(rules ? rules->instance() : 0) * 1000003 + (gazetteer ? gazetteer->size() : 0);
 }
 
 // Answers of type V per word, computed once per data set while the word
@@ -51,13 +52,13 @@ class WordMemo {
  public:
   template <typename Compute>
   V Get(const Gazetteer* gazetteer, const RuleSet* rules, std::string_view word, Compute compute) {
-    return Get(gazetteer, rules, DataSize(gazetteer, rules), word, compute);
+    return Get(gazetteer, rules, DataKey(gazetteer, rules), word, compute);
   }
-  // The same with DataSize(gazetteer, rules) given, for callers that work out
+  // The same with DataKey(gazetteer, rules) given, for callers that work out
   // once what many lookups share.
   template <typename Compute>
-  V Get(const Gazetteer* gazetteer, const RuleSet* rules, size_t data_size, std::string_view word, Compute compute) {
-    if (gazetteer != gazetteer_ || rules != rules_ || data_size != data_size_) Reset(gazetteer, rules, data_size);
+  V Get(const Gazetteer* gazetteer, const RuleSet* rules, size_t data_key, std::string_view word, Compute compute) {
+    if (gazetteer != gazetteer_ || rules != rules_ || data_key != data_key_) Reset(gazetteer, rules, data_key);
     const uint64_t hash = WordTable::Hash(word);
     const uint64_t check = Check(hash, word.size());
     Slot* const bucket = buckets_[hash & (kBuckets - 1)].ways;
@@ -107,10 +108,10 @@ class WordMemo {
 
   // The rare paths are kept out of Get, which is inlined into its callers:
   // their code there would cost every lookup a larger frame.
-  [[gnu::noinline]] void Reset(const Gazetteer* gazetteer, const RuleSet* rules, size_t data_size) {
+  [[gnu::noinline]] void Reset(const Gazetteer* gazetteer, const RuleSet* rules, size_t data_key) {
     gazetteer_ = gazetteer;
     rules_ = rules;
-    data_size_ = data_size;
+    data_key_ = data_key;
     Clear();
   }
   template <typename Compute>
@@ -144,7 +145,7 @@ class WordMemo {
 
   const Gazetteer* gazetteer_ = nullptr;
   const RuleSet* rules_ = nullptr;
-  size_t data_size_ = 0;
+  size_t data_key_ = 0;
   std::vector<Bucket> buckets_ = std::vector<Bucket>(kBuckets);
   std::string arena_;  // the words longer than kInlineBytes, end to end
 };
