@@ -91,12 +91,14 @@ Scan ScanWords(const Analysis& a, const Rule& rule, uint32_t anchor, int ngroups
 }
 
 // The end of `literal` (LiteralWords) matched at text[p], all of it before
-// `limit`, or npos.
-size_t LiteralEnd(std::string_view text, size_t p, size_t limit, std::string_view literal) {
+// `limit`, or npos; with `line_feeds`, its runs of blanks may hold line
+// feeds too.
+size_t LiteralEnd(std::string_view text, size_t p, size_t limit, std::string_view literal,
+                  bool line_feeds = false) {
   for (const char c : literal) {
     if (c == LiteralWords::kBlanks) {
       const size_t blanks = p;
-      while (p < limit && (text[p] == ' ' || text[p] == '\t')) ++p;
+      while (p < limit && (text[p] == ' ' || text[p] == '\t' || (line_feeds && text[p] == '\n'))) ++p;
       if (p == blanks) return std::string_view::npos;
     } else if (c == LiteralWords::kTaOrHa) {
       if (p + 2 > limit || !(text.compare(p, 2, "\xD8\xA9") == 0 || text.compare(p, 2, "\xD9\x87") == 0))
@@ -303,31 +305,13 @@ bool HonorificNameGroups(const HonorificName& honorific, std::string_view matche
   return false;
 }
 
-// Whether `opening` (a Rule::openings string) starts text[p..]: its
-// blanks stand for a run of blanks or line feeds.
-bool OpensWith(std::string_view text, size_t p, std::string_view opening) {
-  for (const char c : opening) {
-    if (c == LiteralWords::kBlanks) {
-      const size_t blanks = p;
-      while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n')) ++p;
-      if (p == blanks) return false;
-    } else if (c == LiteralWords::kTaOrHa) {
-      if (text.compare(p, 2, "\xD8\xA9") != 0 && text.compare(p, 2, "\xD9\x87") != 0) return false;
-      p += 2;
-    } else {
-      if (p >= text.size() || text[p] != c) return false;
-      ++p;
-    }
-  }
-  return true;
-}
-
 // Whether a match of `rule` may start at `anchor`: false only where none of
-// its known openings starts the text there, so that RE2 would find none.
+// its known openings starts the text there (their blanks taken to stand for
+// a run of blanks or line feeds), so that RE2 would find none.
 bool MayOpenAt(std::string_view text, const Rule& rule, uint32_t anchor) {
   if (rule.openings.empty()) return true;
   for (const std::string& opening : rule.openings)
-    if (OpensWith(text, anchor, opening)) return true;
+    if (LiteralEnd(text, anchor, text.size(), opening, /*line_feeds=*/true) != std::string_view::npos) return true;
   return false;
 }
 
