@@ -99,6 +99,15 @@ size_t GroupEnd(std::string_view pattern, size_t open) {
   return FindInSyntax(pattern, open, [](char c, int depth) { return c == ')' && depth == 0; });
 }
 
+// A run of blanks as patterns write it (the word classes' spaces, {PER_SP}).
+constexpr std::string_view kBlankRun = "[ \\t]+";
+
+// Whether a quantifier (`*`, `+`, `?` or `{`) applies to what ends before
+// pattern[i].
+bool QuantifiedAt(std::string_view pattern, size_t i) {
+  return i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos;
+}
+
 // `piece` without the non-capturing groups around all of it (macros expand
 // to such groups).
 std::string_view Unwrapped(std::string_view piece) {
@@ -184,7 +193,7 @@ bool ParseWords(std::string_view pattern, int expected_groups, std::vector<Scann
     } else {
       return false;
     }
-    if (i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos) return false;
+    if (QuantifiedAt(pattern, i)) return false;
     piece = Unwrapped(piece);
     if (piece.empty()) {
       if (group == 0 || want_word) return false;
@@ -192,7 +201,7 @@ bool ParseWords(std::string_view pattern, int expected_groups, std::vector<Scann
       continue;
     }
     if (!end_groups->empty()) return false;
-    if (piece == "[ \\t]+") {
+    if (piece == kBlankRun) {
       if (group != 0 || want_word) return false;
       want_word = true;
       continue;
@@ -218,7 +227,6 @@ constexpr size_t kMaxLiterals = 16;
 // `[ \t]+` (written as LiteralWords::kBlanks) and `[ةه]` (written as
 // LiteralWords::kTaOrHa). False for anything else, or too many strings.
 bool ParseLiterals(std::string_view choice, std::vector<std::string>* out) {
-  constexpr std::string_view kBlanks = "[ \\t]+";
   constexpr std::string_view kTaOrHa = "[\xD8\xA9\xD9\x87]";
   size_t begin = 0;
   for (size_t i = 0; i <= choice.size(); ++i) {
@@ -250,9 +258,9 @@ bool ParseLiterals(std::string_view choice, std::vector<std::string>* out) {
           piece.emplace_back();
           ++k;
         }
-      } else if (alt.compare(k, kBlanks.size(), kBlanks) == 0) {
+      } else if (alt.compare(k, kBlankRun.size(), kBlankRun) == 0) {
         piece.emplace_back(1, LiteralWords::kBlanks);
-        k += kBlanks.size();
+        k += kBlankRun.size();
       } else if (alt.compare(k, kTaOrHa.size(), kTaOrHa) == 0) {
         piece.emplace_back(1, LiteralWords::kTaOrHa);
         k += kTaOrHa.size();
@@ -267,7 +275,7 @@ bool ParseLiterals(std::string_view choice, std::vector<std::string>* out) {
       } else {
         return false;
       }
-      if (k < alt.size() && std::string_view("*+?{").find(alt[k]) != std::string_view::npos) return false;
+      if (QuantifiedAt(alt, k)) return false;
       std::vector<std::string> longer;
       for (const std::string& before : strings)
         for (const std::string& after : piece) longer.push_back(before + after);
@@ -298,7 +306,7 @@ bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWor
     i = close + 1;
     bool optional = i < pattern.size() && pattern[i] == '?';
     if (optional) ++i;
-    if (i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos) return false;
+    if (QuantifiedAt(pattern, i)) return false;
     // `(?:(?P<art>ال|ل)?)`: the `?` inside the wrapper.
     if (piece.size() > 1 && piece.back() == '?' && piece.front() == '(' && GroupEnd(piece, 0) == piece.size() - 2) {
       if (optional) return false;
@@ -382,12 +390,11 @@ bool OpensWithNoBlank(std::string_view piece) {
 // (OpensWithNoBlank), all with `expected_groups` capture groups. False for
 // any other pattern.
 bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, LeadingLiterals* leading) {
-  constexpr std::string_view kBlanks = "[ \\t]+";
   int groups = 0;
   for (size_t i = 0; i < pattern.size();) {
-    if (pattern.compare(i, kBlanks.size(), kBlanks) == 0 && !leading->blanks_before_rest && !leading->groups.empty()) {
+    if (pattern.compare(i, kBlankRun.size(), kBlankRun) == 0 && !leading->blanks_before_rest && !leading->groups.empty()) {
       leading->blanks_before_rest = true;
-      i += kBlanks.size();
+      i += kBlankRun.size();
       continue;
     }
     if (pattern[i] != '(') return false;
@@ -395,7 +402,7 @@ bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, Leading
     if (close == std::string_view::npos) return false;
     const std::string_view piece = Unwrapped(pattern.substr(i, close + 1 - i));
     i = close + 1;
-    if (i < pattern.size() && std::string_view("*+?{").find(pattern[i]) != std::string_view::npos) return false;
+    if (QuantifiedAt(pattern, i)) return false;
     if (piece.compare(0, 4, "(?P<") != 0 || GroupEnd(piece, 0) != piece.size() - 1) return false;
     ++groups;
     const size_t name_end = piece.find('>');
@@ -427,15 +434,14 @@ bool ParseOpenings(std::string_view pattern, std::vector<std::string>* openings)
   if (!HasTopLevelAlternative(pattern) && (named || pattern.compare(0, 3, "(?:") == 0)) {
     const size_t close = GroupEnd(pattern, 0);
     if (close == std::string_view::npos) return false;
-    if (close + 1 < pattern.size() && std::string_view("*+?{").find(pattern[close + 1]) != std::string_view::npos)
-      return false;
+    if (QuantifiedAt(pattern, close + 1)) return false;
     const size_t inside = named ? pattern.find('>') + 1 : 3;
     return ParseOpenings(pattern.substr(inside, close - inside), openings);
   }
   constexpr std::string_view kLineBlanks = "[ \\t\\n]+";
   std::string blanks_read(pattern);  // kLineBlanks read as `[ \t]+`
   for (size_t k = blanks_read.find(kLineBlanks); k != std::string::npos; k = blanks_read.find(kLineBlanks, k))
-    blanks_read.replace(k, kLineBlanks.size(), "[ \\t]+");
+    blanks_read.replace(k, kLineBlanks.size(), kBlankRun);
   if (!ParseLiterals(blanks_read, openings)) return false;
   for (const std::string& opening : *openings)
     if (opening.empty()) return false;
@@ -557,7 +563,7 @@ std::string WordRegex(const std::string& normalized) {
     }
     out += quoted;
     if (space == std::string::npos) break;
-    out += "[ \\t]+";
+    out += kBlankRun;
     start = space + 1;
   }
   return out;
