@@ -55,23 +55,28 @@ struct Scratch {
   }
 };
 
+// Sets `out`, an empty string, to a copy of `s`. Constructing the copy and
+// moving it in costs less than assigning `s` (the library's general replace,
+// which allows for overlapping text), and entities take five strings each.
+void CopyInto(std::string_view s, std::string* out) { *out = std::string(s); }
+
 // Fills `e`, a new entity, from `c`, whose strings move into it. `e` is
 // written where it stays (an element of a vector of entities): an Entity
 // returned by value would be moved there string by string.
 void FillEntity(const NormalizedText& n, std::string_view original, Candidate* c, Entity* e) {
-  e->type = c->type;
-  e->subtype = c->subtype;
+  CopyInto(c->type, &e->type);
+  CopyInto(c->subtype, &e->subtype);
   e->start = n.OriginalStart(c->begin);
   e->end = n.OriginalEnd(c->begin, c->end);
   const uint32_t b = n.orig_cp_byte[e->start];
-  e->text = original.substr(b, n.orig_cp_byte[e->end] - b);
+  CopyInto(original.substr(b, n.orig_cp_byte[e->end] - b), &e->text);
   e->norm = std::move(c->norm);
   e->value = std::move(c->value.value);
   e->calendar = std::move(c->value.calendar);
   e->hijri_value = std::move(c->value.hijri_value);
   e->relative = c->value.relative;
-  e->id = c->id;
-  e->rule = c->rule;
+  CopyInto(c->id, &e->id);
+  CopyInto(c->rule, &e->rule);
   e->priority = c->priority;
 }
 
