@@ -245,19 +245,6 @@ const RuleSet::Class* const* OrgClassesOf(const RuleSet& rules) {
 
 }  // namespace
 
-uint32_t Lexicon::Flags(std::string_view word) {
-  if (word.empty()) return 0;
-  const uintptr_t text_begin = reinterpret_cast<uintptr_t>(text_.data());
-  const uintptr_t word_begin = reinterpret_cast<uintptr_t>(word.data());
-  if (word_begin < text_begin || word_begin + word.size() > text_begin + text_.size()) return KeptFlags(word);
-  // The same bytes of the text are the same word.
-  const uint32_t begin = static_cast<uint32_t>(word_begin - text_begin);
-  const uint32_t size = static_cast<uint32_t>(word.size());
-  Seen& seen = seen_[(begin * 7 + size) & (kSeenSlots - 1)];
-  if (seen.begin != begin || seen.size != size) seen = Seen{begin, size, KeptFlags(word)};
-  return seen.flags;
-}
-
 uint32_t Lexicon::KeptFlags(std::string_view word) const {
   // 256 KB: the words of organization and place names, fewer than those
   // the person names ask about (see PersonLexicon::Flags).
@@ -280,16 +267,6 @@ uint32_t Lexicon::ComputeFlags(std::string_view word) const {
   if (context_.gazetteer != nullptr)
     flags |= context_.gazetteer->WordTypes(word, {"LOC", "GIVEN_NAME", "FAMILY_NAME"}) << kNumOrgClasses;
   return flags;
-}
-
-bool InClass(Lexicon& context, OrgClass cls, std::string_view word) { return context.InClass(cls, word); }
-
-bool IsGazetteerWord(Lexicon& context, std::string_view word, NameType type) {
-  return context.IsGazetteerWord(word, type);
-}
-
-bool IsKnownName(Lexicon& context, std::string_view word) {
-  return context.IsKnownName(word);
 }
 
 bool IsStopWord(Lexicon& context, std::string_view word) {

@@ -84,8 +84,21 @@ class Lexicon {
   };
   static constexpr size_t kSeenSlots = 32;  // a power of two
 
-  // The bits of the classes holding `word`, then of its name types.
-  uint32_t Flags(std::string_view word);
+  // The bits of the classes holding `word`, then of its name types. Inline:
+  // a builder asks a few dozen questions per match, most of them answered by
+  // seen_, and a call per question cost as much as the answer.
+  uint32_t Flags(std::string_view word) {
+    if (word.empty()) return 0;
+    const uintptr_t text_begin = reinterpret_cast<uintptr_t>(text_.data());
+    const uintptr_t word_begin = reinterpret_cast<uintptr_t>(word.data());
+    if (word_begin < text_begin || word_begin + word.size() > text_begin + text_.size()) return KeptFlags(word);
+    // The same bytes of the text are the same word.
+    const uint32_t begin = static_cast<uint32_t>(word_begin - text_begin);
+    const uint32_t size = static_cast<uint32_t>(word.size());
+    Seen& seen = seen_[(begin * 7 + size) & (kSeenSlots - 1)];
+    if (seen.begin != begin || seen.size != size) seen = Seen{begin, size, KeptFlags(word)};
+    return seen.flags;
+  }
   // The same through the per-thread answers.
   uint32_t KeptFlags(std::string_view word) const;
   uint32_t ComputeFlags(std::string_view word) const;
@@ -149,10 +162,12 @@ std::string_view WithoutArticle(std::string_view word);
 bool HasArticle(std::string_view word);
 
 // Class membership and gazetteer words, through the Lexicon.
-bool InClass(Lexicon& context, OrgClass cls, std::string_view word);
-bool IsGazetteerWord(Lexicon& context, std::string_view word, NameType type);
+inline bool InClass(Lexicon& context, OrgClass cls, std::string_view word) { return context.InClass(cls, word); }
+inline bool IsGazetteerWord(Lexicon& context, std::string_view word, NameType type) {
+  return context.IsGazetteerWord(word, type);
+}
 // A place or personal name the gazetteers know.
-bool IsKnownName(Lexicon& context, std::string_view word);
+inline bool IsKnownName(Lexicon& context, std::string_view word) { return context.IsKnownName(word); }
 
 // A word that ends a name: in org_stop (also after a leading و or ف), a month
 // name or a weekday.

@@ -2,6 +2,7 @@
 #include "khabar/value_builder.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
@@ -198,8 +199,8 @@ std::optional<Value> BuildRoleValue(const RuleMatch& match, const ValueContext& 
   }
   std::optional<std::string> canonical = lexicon.RoleCanonical(title);
   if (!canonical) return std::nullopt;
-  value.value = *canonical;
   value.norm = *canonical;
+  value.value = std::move(*canonical);
   return value;
 }
 
