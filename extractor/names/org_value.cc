@@ -202,7 +202,9 @@ struct HeadInfo {
   bool multiword = false;  // الفضاء الجمعوي: may be followed by a complement at once
   bool feminine = false;   // for the agreement of its first adjective
   bool club = false;       // نادي اتحاد ...: another head noun may be the name
-  bool seat = false;       // كلية ... بوجدة: a seat place after ب is in the name
+  // As matched. After one of org_head_with_seat (كلية ... بوجدة), a seat
+  // place after ب is in the name: asked only when such a word comes.
+  std::string_view text;
   bool association = false;
   bool council = false;
 };
@@ -253,7 +255,7 @@ OrgName WalkOrgName(Lexicon& context, NameWordList& words, const HeadInfo& head,
     const NameWord& w = words[i];
     if (w.kind != WordKind::kArabic || w.opens_quote) break;
     const std::string_view core = w.core;
-    const size_t letters = LetterCount(core);
+    const size_t letters = w.letters;
     if (forced) {
       // The word after عين, سيدي, آيت ... belongs to the place name.
       if (IsStopWord(context, core)) break;
@@ -366,7 +368,8 @@ OrgName WalkOrgName(Lexicon& context, NameWordList& words, const HeadInfo& head,
       // complement (جمعية أصدقاء التراث بالمهدية), of a council (المجلس
       // البلدي بساقية الزيت).
       const bool council_seat = head.council && head.article && name.words > 0 && name.generic;
-      if ((head.seat || (head.association && !seen_lam) || council_seat) && !IsPlaceHead(context, inner) &&
+      const bool seat = InClass(context, OrgClass::kHeadWithSeat, head.text);
+      if ((seat || (head.association && !seen_lam) || council_seat) && !IsPlaceHead(context, inner) &&
           !IsOrgHead(context, inner) && !IsStopWord(context, inner) &&
           take_place(i, core.size() - inner.size(), !council_seat))
         return name;
@@ -542,7 +545,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
   head.club = subtype == "club";
   head.association = subtype == "association";
   head.council = subtype == "council";
-  head.seat = InClass(context, OrgClass::kHeadWithSeat, head_text);
+  head.text = head_text;
 
   NameWordList words(text, head_end);
   size_t end = 0;

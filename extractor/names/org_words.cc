@@ -157,6 +157,7 @@ bool NameWordList::SplitNext() {
     w.end = w.core_end = pos;
     w.core_begin = w.begin;
     w.core = text.substr(w.begin, pos - w.begin);
+    w.letters = w.core.size() / 2;
     w.kind = WordKind::kArabic;
     words_.push_back(w);
     pos_ = pos;
@@ -184,6 +185,7 @@ bool NameWordList::SplitNext() {
   w.core_begin = b;
   w.core_end = e;
   w.core = text.substr(b, e - b);
+  w.letters = LetterCount(w.core);
   w.kind = Classify(w.core);
   words_.push_back(w);
   pos_ = pos;
@@ -440,9 +442,24 @@ std::string CleanName(std::string_view text) {
   // blank or a quote mark ends them.
   bool in_run = false;
   size_t run_begin = 0;
+  // Keeps the character at `start`: it opens a run unless one is open.
+  auto keep = [&](size_t start) {
+    if (in_run) return;
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    in_run = true;
+    run_begin = start;
+  };
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t start = pos;
+    // Most of a name is common Arabic letters, neither blanks nor quote
+    // marks: a run of them is passed over at once.
+    pos = SkipCommonArabicLetters(text, pos);
+    if (pos > start) {
+      keep(start);
+      continue;
+    }
     const unsigned char lead = static_cast<unsigned char>(text[pos]);
     char32_t c = lead;
     if (lead < 0x80) {
@@ -459,12 +476,7 @@ std::string CleanName(std::string_view text) {
       if (blank) space = true;
       continue;
     }
-    if (!in_run) {
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      in_run = true;
-      run_begin = start;
-    }
+    keep(start);
   }
   if (in_run) out.append(text, run_begin, text.size() - run_begin);
   return out;

@@ -116,6 +116,7 @@ struct NameWord {
   size_t core_begin = 0;  // the word without its quote marks
   size_t core_end = 0;
   std::string_view core;
+  size_t letters = 0;  // LetterCount(core), known from the split
   bool opens_quote = false;
   bool closes_quote = false;
   WordKind kind = WordKind::kOther;
