@@ -151,8 +151,9 @@ bool NameWordList::SplitNext() {
   NameWord w;
   w.begin = pos;
   // Most words are common Arabic letters only: no quote marks, Arabic,
-  // told in one pass.
-  while (pos + 1 < text.size() && IsCommonArabicLetter(text[pos], text[pos + 1])) pos += 2;
+  // told in one pass over several letters at a time (the text being valid
+  // UTF-8, these are the letters IsCommonArabicLetter tells).
+  pos = SkipCommonArabicLetters(text, pos);
   if (pos > w.begin && (pos == text.size() || text[pos] == ' ' || text[pos] == '\t')) {
     w.end = w.core_end = pos;
     w.core_begin = w.begin;
