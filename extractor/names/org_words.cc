@@ -407,14 +407,18 @@ int WalkPlaceName(Lexicon& context, NameWordList& words, size_t first, PlaceMode
 
 int KnownPlaceWords(Lexicon& context, NameWordList& words, size_t i, std::string_view first) {
   if (context.context().gazetteer == nullptr || !words.Has(i)) return 0;
-  std::string text(first);
+  // Kept per thread, the buffers allocate nothing once large enough.
+  thread_local std::string text;
+  thread_local std::vector<Token> tokens;
+  thread_local std::string key_text;
+  text.assign(first);
   for (size_t k = i + 1; k < i + 4 && words.Has(k); ++k) {
     if (words[k - 1].closes_quote || words[k].opens_quote || words[k].kind != WordKind::kArabic) break;
     text += ' ';
     text += words[k].core;
   }
-  std::vector<Token> tokens = Tokenize(text);
-  std::string key_text = text;
+  Tokenize(text, &tokens);
+  key_text.assign(text);
   Gazetteer::FoldKeys(&key_text);
   GazetteerHit hit;
   int best = 0;
