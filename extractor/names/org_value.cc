@@ -54,13 +54,6 @@ size_t GroupEnd(const RuleMatch& match, std::string_view name) {
   return std::string_view::npos;
 }
 
-size_t GroupBegin(const RuleMatch& match, std::string_view name) {
-  for (const auto& g : match.groups)
-    if (g.first == name && g.second.data() != nullptr)
-      return static_cast<size_t>(g.second.data() - match.text.data());
-  return std::string_view::npos;
-}
-
 // The head noun: the capture `head` or `head_...` that matched (empty
 // without one).
 std::string_view HeadGroup(const RuleMatch& match) {
@@ -116,16 +109,65 @@ size_t TailLength(std::string_view s) {
   return end;
 }
 
-// The match with, for a rule whose tail is left to the builder (an empty
-// `tail` capture at the end of the pattern), the words that follow it.
-std::string_view MatchWithTail(const RuleMatch& match) {
-  if (!match.Has("tail") || !match.Group("tail").empty()) return match.text;
-  return std::string_view(match.text.data(), match.text.size() + TailLength(match.following));
-}
-
 size_t HeadEnd(const RuleMatch& match) {
   std::string_view head = HeadGroup(match);
   return head.data() == nullptr ? 0 : static_cast<size_t>(head.data() - match.text.data()) + head.size();
+}
+
+// The captures BuildOrgValue asks about, found in one pass over the groups
+// instead of a search by name for each question (a dozen per match).
+struct OrgGroups {
+  std::string_view head;  // as HeadGroup
+  std::string_view span;  // the first `span` that took part
+  std::string_view art;   // the first `art`, as RuleMatch::Group
+  std::string_view tail;  // the first `tail`, as RuleMatch::Group
+  bool has_art = false;
+  bool has_span = false;
+  bool has_tail = false;
+  bool facility = false;
+  bool min2 = false;
+  bool named = false;
+  bool glued = false;
+  bool trim = false;
+
+  explicit OrgGroups(const RuleMatch& match) {
+    for (const auto& [name, text] : match.groups) {
+      if (head.data() == nullptr && text.data() != nullptr && StartsWith(name, "head")) {
+        head = text;
+      } else if (name == "span") {
+        if (span.data() == nullptr) span = text;
+        has_span = true;
+      } else if (name == "art") {
+        if (!has_art) art = text;
+        has_art = true;
+      } else if (name == "tail") {
+        if (!has_tail) tail = text;
+        has_tail = true;
+      } else if (name == "facility") {
+        facility = true;
+      } else if (name == "min2") {
+        min2 = true;
+      } else if (name == "named") {
+        named = true;
+      } else if (name == "glued") {
+        glued = true;
+      } else if (name == "trim") {
+        trim = true;
+      }
+    }
+  }
+
+  // Bytes from the start of the match to the end of the head (0 without one).
+  size_t HeadEnd(const RuleMatch& match) const {
+    return head.data() == nullptr ? 0 : static_cast<size_t>(head.data() - match.text.data()) + head.size();
+  }
+};
+
+// The match with, for a rule whose tail is left to the builder (an empty
+// `tail` capture at the end of the pattern), the words that follow it.
+std::string_view MatchWithTail(const RuleMatch& match, const OrgGroups& groups) {
+  if (!groups.has_tail || !groups.tail.empty()) return match.text;
+  return std::string_view(match.text.data(), match.text.size() + TailLength(match.following));
 }
 
 // A word that carries a pronoun (جمعها, مكتبه, مقرهم): a verb or a possessed
@@ -488,12 +530,13 @@ const GazetteerEntry* GazetteerName(Lexicon& context, std::string_view text, siz
 // A name the pattern delimits (`span`): news outlets. With a `trim` capture
 // the name ends before the first stop word or verb; without, such a word
 // rejects the match.
-std::optional<Value> SpanName(const RuleMatch& match, Lexicon& context, size_t head_end) {
+std::optional<Value> SpanName(const RuleMatch& match, const OrgGroups& groups, Lexicon& context, size_t head_end) {
   const std::string_view text = match.text;
-  const size_t span_begin = GroupBegin(match, "span");
-  const size_t span_end = GroupEnd(match, "span");
+  const size_t span_begin = groups.span.data() == nullptr ? std::string_view::npos
+                                                          : static_cast<size_t>(groups.span.data() - text.data());
+  const size_t span_end = groups.span.data() == nullptr ? std::string_view::npos : span_begin + groups.span.size();
   // Digits glued to a name that ends in digits are one number (24 + 26).
-  if (match.Has("glued") && span_end > 0 && text[span_end - 1] >= '0' && text[span_end - 1] <= '9')
+  if (groups.glued && span_end > 0 && text[span_end - 1] >= '0' && text[span_end - 1] <= '9')
     return std::nullopt;
   size_t end = head_end;
   NameWordList words(text.substr(0, span_end), head_end);
@@ -505,7 +548,7 @@ std::optional<Value> SpanName(const RuleMatch& match, Lexicon& context, size_t h
                       (IsStopWord(context, w.core) || IsVerbLike(context, w.core) ||
                        HasPronounSuffix(w.core)));
     if (bad) {
-      if (!match.Has("trim")) return std::nullopt;
+      if (!groups.trim) return std::nullopt;
       break;
     }
     end = w.core_end;
@@ -530,16 +573,17 @@ std::string UnitNoun(const RuleMatch& match) {
 }  // namespace
 
 std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& value_context) {
-  const std::string_view text = MatchWithTail(match);
+  const OrgGroups groups(match);
+  const std::string_view text = MatchWithTail(match, groups);
   Lexicon context(value_context, text);
-  const bool lam_article = match.Group("art") == kLam;
-  const size_t head_end = HeadEnd(match);
-  if (match.Has("span")) return SpanName(match, context, head_end);
+  const bool lam_article = groups.art == kLam;
+  const size_t head_end = groups.HeadEnd(match);
+  if (groups.has_span) return SpanName(match, groups, context, head_end);
 
-  const std::string_view head_text = HeadGroup(match);
+  const std::string_view head_text = groups.head;
   const std::string_view subtype = match.rule != nullptr ? std::string_view(match.rule->subtype) : std::string_view();
   HeadInfo head;
-  head.article = match.Has("art");
+  head.article = groups.has_art;
   head.multiword = head_text.find(' ') != std::string_view::npos || head_text.find('\t') != std::string_view::npos;
   head.feminine = EndsWith(head_text, "ة") || EndsWith(head_text, "ه");
   head.club = subtype == "club";
@@ -587,15 +631,15 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
       // فريق الكبار: a team of a club.
       if (head.club && InClass(context, OrgClass::kTeamCategory, first)) return std::nullopt;
       // مركز التكوين, مركز ملوي: a facility or a district, not an organization.
-      if (match.Has("facility") && (InClass(context, OrgClass::kFacilityNoun, first) ||
+      if (groups.facility && (InClass(context, OrgClass::kFacilityNoun, first) ||
                                     InClass(context, OrgClass::kFacilityNoun, WithoutArticle(first)) ||
                                     IsGazetteerWord(context, first, NameType::kLoc)))
         return std::nullopt;
     }
     OrgName name = WalkOrgName(context, words, head, head_end);
     // A weak head (مركز) needs a name of two words at least.
-    if (match.Has("min2") && name.words < 2) return std::nullopt;
-    if (match.Has("named")) {
+    if (groups.min2 && name.words < 2) return std::nullopt;
+    if (groups.named) {
       // The head already names the organization (الفضاء الجمعوي).
       end = name.words > 0 ? name.end : head_end;
     } else {
@@ -604,7 +648,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
       end = name.end;
     }
   }
-  if (end < head_end || (end == head_end && !match.Has("named"))) return std::nullopt;
+  if (end < head_end || (end == head_end && !groups.named)) return std::nullopt;
   Value v;
   if (const GazetteerEntry* entry = GazetteerName(context, text, &end)) {
     v.norm = entry->canonical;
