@@ -621,18 +621,50 @@ std::optional<Value> Numeric(const RuleMatch& m) {
   return v;
 }
 
+// The captures that choose the kind of date, found in one pass over the
+// groups instead of a search by name for each (up to ten per match).
+struct DateKind {
+  bool no = false;
+  bool rel = false;
+  bool ago = false;
+  bool period = false;
+  bool hmonth = false;  // hmonth or hmonth_num
+  bool month = false;
+  bool month_num = false;
+  bool weekday = false;
+  bool dir = false;
+  bool year = false;
+
+  explicit DateKind(const RuleMatch& match) {
+    for (const auto& group : match.groups) {
+      const std::string_view name = group.first;
+      if (name == "no") no = true;
+      else if (name == "rel") rel = true;
+      else if (name == "ago") ago = true;
+      else if (name == "period") period = true;
+      else if (name == "hmonth" || name == "hmonth_num") hmonth = true;
+      else if (name == "month") month = true;
+      else if (name == "month_num") month_num = true;
+      else if (name == "weekday") weekday = true;
+      else if (name == "dir") dir = true;
+      else if (name == "year") year = true;
+    }
+  }
+};
+
 }  // namespace
 
 std::optional<Value> BuildDateValue(const RuleMatch& match, const ValueContext& context) {
-  if (match.Has("no")) return std::nullopt;
-  if (match.Has("rel")) return DayWord(match, context);
-  if (match.Has("ago")) return CountOffset(match, context);
-  if (match.Has("period")) return Period(match, context);
-  if (match.Has("hmonth") || match.Has("hmonth_num")) return HijriDate(match, context);
-  if (match.Has("month")) return Gregorian(match, context);
-  if (match.Has("month_num")) return Numeric(match);
-  if (match.Has("weekday") && match.Has("dir")) return WeekdayRelative(match, context);
-  if (match.Has("year")) return YearAlone(match, context);
+  const DateKind kind(match);
+  if (kind.no) return std::nullopt;
+  if (kind.rel) return DayWord(match, context);
+  if (kind.ago) return CountOffset(match, context);
+  if (kind.period) return Period(match, context);
+  if (kind.hmonth) return HijriDate(match, context);
+  if (kind.month) return Gregorian(match, context);
+  if (kind.month_num) return Numeric(match);
+  if (kind.weekday && kind.dir) return WeekdayRelative(match, context);
+  if (kind.year) return YearAlone(match, context);
   return std::nullopt;
 }
 

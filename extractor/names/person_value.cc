@@ -2,6 +2,7 @@
 #include "khabar/value_builder.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "khabar/gazetteer.h"
@@ -92,6 +93,31 @@ struct PersonGroups {
   }
 };
 
+// The captures BuildRoleValue asks about, found in one pass over the groups:
+// for each, the text of the first of that name (as RuleMatch::Group), when
+// there is one.
+struct RoleGroups {
+  std::optional<std::string_view> next_name;
+  std::optional<std::string_view> next_place;
+  std::optional<std::string_view> title;
+  std::optional<std::string_view> span;
+  std::optional<std::string_view> head;
+  std::optional<std::string_view> head2;
+
+  explicit RoleGroups(const RuleMatch& match) {
+    for (const auto& [name, text] : match.groups) {
+      std::optional<std::string_view>* group = name == "next_name"    ? &next_name
+                                               : name == "next_place" ? &next_place
+                                               : name == "title"      ? &title
+                                               : name == "span"       ? &span
+                                               : name == "head"       ? &head
+                                               : name == "head2"      ? &head2
+                                                                      : nullptr;
+      if (group != nullptr && !*group) *group = text;
+    }
+  }
+};
+
 }  // namespace
 
 // Captures: `span` (where the name starts), and at most one of `strong`,
@@ -165,17 +191,18 @@ std::optional<Value> BuildPersonValue(const RuleMatch& match, const ValueContext
 // entity); `next_name` (a word that must be a given name). Value and norm are
 // the canonical title from the class role_canonical.
 std::optional<Value> BuildRoleValue(const RuleMatch& match, const ValueContext& context) {
+  const RoleGroups groups(match);
   const PersonLexicon lexicon(context.gazetteer, context.rules);
-  if (match.Has("next_name")) {
-    std::string_view next = match.Group("next_name");
+  if (groups.next_name) {
+    std::string_view next = *groups.next_name;
     const bool place = context.gazetteer != nullptr && (context.gazetteer->HasWord(next, "LOC") ||
                                                         context.gazetteer->HasWord(text_util::StripArticle(next), "LOC"));
     if (lexicon.IsStopInside(next) ||
         (!lexicon.IsGiven(next) && !lexicon.IsParticle(next) && !lexicon.IsHonorific(next) && !place))
       return std::nullopt;
   }
-  if (match.Has("next_place")) {
-    std::string_view next = match.Group("next_place");
+  if (groups.next_place) {
+    std::string_view next = *groups.next_place;
     const bool place = context.gazetteer != nullptr && context.gazetteer->HasWord(next, "LOC");
     const bool article = text_util::StartsWith(next, "\xD8\xA7\xD9\x84");
     const bool feminine = text_util::EndsWith(next, "\xD8\xA9") || text_util::EndsWith(next, "\xD8\xA7\xD8\xAA");
@@ -189,12 +216,12 @@ std::optional<Value> BuildRoleValue(const RuleMatch& match, const ValueContext& 
   }
   std::string_view title = match.text;
   Value value;
-  if (match.Has("title")) {
-    title = match.Group("title");
-  } else if (match.Has("span")) {
-    title = match.Group("span");
-  } else if (match.Has("head") || match.Has("head2")) {
-    title = match.Group(match.Has("head") ? "head" : "head2");
+  if (groups.title) {
+    title = *groups.title;
+  } else if (groups.span) {
+    title = *groups.span;
+  } else if (groups.head || groups.head2) {
+    title = groups.head ? *groups.head : *groups.head2;
     value.end_in_match = static_cast<int>(title.data() - match.text.data() + title.size());
   }
   std::optional<std::string> canonical = lexicon.RoleCanonical(title);
