@@ -256,28 +256,38 @@ uint32_t Lexicon::KeptFlags(std::string_view word) const {
                   [this](std::string_view w) { return ComputeFlags(w); });
 }
 
-uint32_t Lexicon::ComputeFlags(std::string_view word) const {
-  uint32_t flags = 0;
+uint32_t Lexicon::ClassBits(std::string_view word) const {
+  uint32_t bits = 0;
   if (context_.rules != nullptr) {
     // One lookup for every class: the classes that hold the word.
     if (const auto* held = context_.rules->ClassesHolding(word)) {
       const RuleSet::Class* const* classes = OrgClassesOf(*context_.rules);
       for (const RuleSet::Class* cls : *held)
         for (int i = 0; i < kNumOrgClasses; ++i)
-          if (cls == classes[i]) flags |= 1u << i;
+          if (cls == classes[i]) bits |= 1u << i;
     }
   }
+  return bits;
+}
+
+uint32_t Lexicon::ComputeFlags(std::string_view word) const {
+  uint32_t flags = ClassBits(word);
   if (context_.gazetteer != nullptr)
     flags |= context_.gazetteer->WordTypes(word, {"LOC", "GIVEN_NAME", "FAMILY_NAME"}) << kNumOrgClasses;
+  // The answers about the word without a conjunction or its article, kept
+  // with its own: each of those tests then costs one lookup instead of two.
+  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && HasLetters(word, 3) &&
+      (ClassBits(word.substr(2)) & ClassBit(OrgClass::kStop)))
+    flags |= kStopAfterConjunction;
+  if (HasArticle(word)) {
+    const uint32_t bare = ClassBits(WithoutArticle(word));
+    for (const OrgClass cls : {OrgClass::kHeads, OrgClass::kPlaceHead, OrgClass::kPlaceParticle})
+      if (bare & ClassBit(cls)) flags |= ArticleClassBit(cls);
+  }
   return flags;
 }
 
-bool IsStopWord(Lexicon& context, std::string_view word) {
-  if (InClass(context, OrgClass::kStop, word)) return true;
-  if ((StartsWith(word, kWaw) || StartsWith(word, kFa)) && HasLetters(word, 3))
-    return InClass(context, OrgClass::kStop, word.substr(2));
-  return false;
-}
+bool IsStopWord(Lexicon& context, std::string_view word) { return context.IsStopWord(word); }
 
 bool IsVerbLike(Lexicon& context, std::string_view word) {
   if (InClass(context, OrgClass::kVerb, word)) return true;
@@ -290,28 +300,16 @@ bool IsVerbLike(Lexicon& context, std::string_view word) {
   return HasVerbShape(bare);
 }
 
-namespace {
-
-// Whether `word`, or it without its article, is in the class: a word
-// without one is asked about once.
-bool InClassWithOrWithoutArticle(Lexicon& context, OrgClass cls, std::string_view word) {
-  if (InClass(context, cls, word)) return true;
-  const std::string_view bare = WithoutArticle(word);
-  return bare.size() != word.size() && InClass(context, cls, bare);
-}
-
-}  // namespace
-
 bool IsOrgHead(Lexicon& context, std::string_view word) {
-  return InClassWithOrWithoutArticle(context, OrgClass::kHeads, word);
+  return context.InClassWithOrWithoutArticle(OrgClass::kHeads, word);
 }
 
 bool IsPlaceHead(Lexicon& context, std::string_view word) {
-  return InClassWithOrWithoutArticle(context, OrgClass::kPlaceHead, word);
+  return context.InClassWithOrWithoutArticle(OrgClass::kPlaceHead, word);
 }
 
 bool IsPlaceParticle(Lexicon& context, std::string_view word) {
-  return InClassWithOrWithoutArticle(context, OrgClass::kPlaceParticle, word);
+  return context.InClassWithOrWithoutArticle(OrgClass::kPlaceParticle, word);
 }
 
 int WalkPlaceName(Lexicon& context, NameWordList& words, size_t first, PlaceMode mode, size_t* end,

@@ -9,7 +9,8 @@
 //
 // Thread safety: pure functions. Cost: linear in the match length; one hash
 // lookup per word asked about once the word has been seen, a class and a
-// gazetteer lookup the first time.
+// gazetteer lookup the first time (and a class lookup more for a word with a
+// leading و, ف or ال).
 #ifndef KHABAR_NAMES_ORG_WORDS_H_
 #define KHABAR_NAMES_ORG_WORDS_H_
 
@@ -53,7 +54,9 @@ constexpr int kNumOrgClasses = 16;
 enum class NameType : uint8_t { kLoc, kGivenName, kFamilyName };
 
 // The lists and gazetteers a builder consults for one match. What they say
-// of a word (a bit per class and per name type) is kept per thread: the
+// of a word (a bit per class and per name type, and the classes of the word
+// without a leading conjunction or article that IsStopWord, IsOrgHead,
+// IsPlaceHead and IsPlaceParticle ask about) is kept per thread: the
 // builders ask several questions about each word, and the same words come
 // back in every article. Answers about words of the match text are also kept
 // by their place in it, found without hashing. One Lexicon per builder call.
@@ -73,9 +76,34 @@ class Lexicon {
     return (Flags(word) >> (kNumOrgClasses + static_cast<int>(type))) & 1;
   }
   // A single-word gazetteer name of any of the types.
-  bool IsKnownName(std::string_view word) { return (Flags(word) >> kNumOrgClasses) != 0; }
+  bool IsKnownName(std::string_view word) { return (Flags(word) & kNameTypeBits) != 0; }
+  // In org_stop, or so without a leading و or ف (see IsStopWord).
+  bool IsStopWord(std::string_view word) {
+    return (Flags(word) & (ClassBit(OrgClass::kStop) | kStopAfterConjunction)) != 0;
+  }
+  // In the class `cls` (kHeads, kPlaceHead or kPlaceParticle), or so without
+  // a leading ال.
+  bool InClassWithOrWithoutArticle(OrgClass cls, std::string_view word) {
+    return (Flags(word) & (ClassBit(cls) | ArticleClassBit(cls))) != 0;
+  }
 
  private:
+  // The bits of Flags: the classes, the name types, and what IsStopWord and
+  // InClassWithOrWithoutArticle ask of the word without its first letter or
+  // its article.
+  static constexpr uint32_t ClassBit(OrgClass cls) { return 1u << static_cast<int>(cls); }
+  static constexpr int kNumNameTypes = 3;
+  static constexpr uint32_t kNameTypeBits = ((1u << kNumNameTypes) - 1) << kNumOrgClasses;
+  static constexpr int kDerivedShift = kNumOrgClasses + kNumNameTypes;
+  static constexpr uint32_t kStopAfterConjunction = 1u << kDerivedShift;
+  // The bit of `cls` for the word without ال; 0 for a class not asked so.
+  static constexpr uint32_t ArticleClassBit(OrgClass cls) {
+    return cls == OrgClass::kHeads          ? 1u << (kDerivedShift + 1)
+           : cls == OrgClass::kPlaceHead     ? 1u << (kDerivedShift + 2)
+           : cls == OrgClass::kPlaceParticle ? 1u << (kDerivedShift + 3)
+                                             : 0;
+  }
+
   // An answer about the word at `begin` in text_, `size` bytes long.
   struct Seen {
     uint32_t begin = UINT32_MAX;
@@ -102,6 +130,8 @@ class Lexicon {
   // The same through the per-thread answers.
   uint32_t KeptFlags(std::string_view word) const;
   uint32_t ComputeFlags(std::string_view word) const;
+  // The bits of the classes holding `word` (ClassBit).
+  uint32_t ClassBits(std::string_view word) const;
 
   const ValueContext& context_;
   std::string_view text_;
