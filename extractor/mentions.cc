@@ -16,9 +16,11 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 
 #include "khabar/gazetteer.h"
 #include "khabar/rule_set.h"
+#include "khabar/word_table.h"
 #include "names/person_lexicon.h"
 #include "names/person_name.h"
 #include "relations_text.h"
@@ -397,6 +399,46 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
   }
 }
 
+// Word comparisons for the mentions of an article, inlined: a call to
+// memcmp costs more than comparing the few bytes of a word.
+inline bool SameWord(std::string_view x, std::string_view y) {
+  return x.size() == y.size() && WordTable::SameBytes(x.data(), y.data(), x.size());
+}
+
+// Eight (or four) bytes of a word as a number that orders as they do
+// (the first byte highest).
+inline uint64_t Ordered64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return __builtin_bswap64(v);
+}
+inline uint32_t Ordered32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return __builtin_bswap32(v);
+}
+
+// x < y (bytes compared unsigned, as std::string_view does) for two words
+// of `n` bytes each. The last eight (or four) bytes are compared at once:
+// those they share with the bytes compared before are equal.
+inline bool SameSizeBefore(const char* x, const char* y, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      const uint64_t a = Ordered64(x + i), b = Ordered64(y + i);
+      if (a != b) return a < b;
+    }
+    return Ordered64(x + n - 8) < Ordered64(y + n - 8);
+  }
+  if (n >= 4) {
+    const uint32_t a = Ordered32(x), b = Ordered32(y);
+    if (a != b) return a < b;
+    return Ordered32(x + n - 4) < Ordered32(y + n - 4);
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (x[i] != y[i]) return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]);
+  return false;
+}
+
 // A name key without spaces (نور الدين = نورالدين).
 std::string Squeezed(std::string_view name) {
   std::string key = rel::NameKey(name);
@@ -415,7 +457,7 @@ struct NameWords {
   bool operator==(const NameWords& other) const {
     if (size != other.size) return false;
     for (size_t k = 0; k < size; ++k)
-      if (word[k] != other.word[k]) return false;
+      if (!SameWord(word[k], other.word[k])) return false;
     return true;
   }
   // The last words, from word `from` on.
@@ -503,7 +545,7 @@ struct Mention {
 
 // An order of words that compares lengths first: most comparisons end there.
 bool WordBefore(std::string_view x, std::string_view y) {
-  return x.size() != y.size() ? x.size() < y.size() : x < y;
+  return x.size() != y.size() ? x.size() < y.size() : SameSizeBefore(x.data(), y.data(), x.size());
 }
 
 // Word by word, then the shorter first: mentions sorted this way are sorted
@@ -711,7 +753,7 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         if (t + m->words.size > tokens.size()) continue;
         bool ok = true;
         for (size_t k = 1; k < m->words.size && ok; ++k)
-          ok = tokens[t + k].View(a.key_text) == m->words.word[k] &&
+          ok = SameWord(tokens[t + k].View(a.key_text), m->words.word[k]) &&
                rel::Blank(rel::Between(a, tokens[t + k - 1].end, tokens[t + k].begin));
         if (ok && (!best || m->words.size > best->words.size)) best = m;
       }
