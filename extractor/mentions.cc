@@ -538,7 +538,9 @@ inline size_t EdgeKeyAfterArticle(std::string_view rest) {
 // A name that later mentions are linked to, by its words.
 struct Mention {
   NameWords words;
-  std::string norm;
+  // The norm of a person of the article, which must stay unchanged while
+  // the mention is used.
+  const std::string* norm = nullptr;
   size_t norm_words = 0;   // words of the full name
   bool ambiguous = false;  // two people share the words
 };
@@ -576,31 +578,24 @@ class Mentions {
     // The names are sorted by their places in given_: a Given is 144 bytes.
     // Most comparisons end at the first word's length and first bytes, read
     // once into SortKey; only names that agree there are compared in full.
-    std::vector<uint32_t> order(given_.size());
-    std::vector<uint64_t> keys(given_.size());
-    for (uint32_t k = 0; k < order.size(); ++k) {
-      order[k] = k;
-      keys[k] = SortKey(given_[k].words.word[0]);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-      if (keys[x] != keys[y]) return keys[x] < keys[y];
-      return WordsBefore(given_[x].words, given_[y].words);
-    });
+    std::vector<Place> order(given_.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = Place{SortKey(given_[k].words.word[0]), k};
+    SortStably(&order);
     list_.reserve(given_.size());
-    for (const uint32_t k : order) {
-      const Given& g = given_[k];
+    for (const Place& place : order) {
+      const Given& g = given_[place.given];
       if (list_.empty() || !(list_.back().words == g.words)) {
-        list_.push_back(Mention{g.words, *g.norm, NameWordCount(*g.norm)});
+        list_.push_back(Mention{g.words, g.norm, NameWordCount(*g.norm)});
         continue;
       }
       Mention& m = list_.back();
-      if (*g.norm == m.norm) continue;
+      if (*g.norm == *m.norm) continue;
       // The same person by surname alone (أيت عدي) and by full name (رشيد أيت عدي): the full name.
-      const std::string have = Squeezed(m.norm), add_norm = Squeezed(*g.norm);
+      const std::string have = Squeezed(*m.norm), add_norm = Squeezed(*g.norm);
       if (have == add_norm || text_util::EndsWith(have, add_norm)) continue;
       if (text_util::EndsWith(add_norm, have)) {
-        m.norm = *g.norm;
-        m.norm_words = NameWordCount(m.norm);
+        m.norm = g.norm;
+        m.norm_words = NameWordCount(*m.norm);
         continue;
       }
       m.ambiguous = true;
@@ -622,6 +617,31 @@ class Mentions {
     NameWords words;
     const std::string* norm;
   };
+  // A name of given_ in the sorting, with the SortKey of its first word.
+  struct Place {
+    uint64_t key;
+    uint32_t given;
+  };
+  // Most articles give a few names to sort, then sorted by insertion (in
+  // place, stably); std::stable_sort takes a buffer from the heap.
+  static constexpr size_t kInsertionSortMax = 32;
+  void SortStably(std::vector<Place>* order) const {
+    auto before = [this](const Place& x, const Place& y) {
+      if (x.key != y.key) return x.key < y.key;
+      return WordsBefore(given_[x.given].words, given_[y.given].words);
+    };
+    if (order->size() > kInsertionSortMax) {
+      std::stable_sort(order->begin(), order->end(), before);
+      return;
+    }
+    Place* const p = order->data();
+    for (size_t k = 1; k < order->size(); ++k) {
+      const Place x = p[k];
+      size_t j = k;
+      for (; j > 0 && before(x, p[j - 1]); --j) p[j] = p[j - 1];
+      p[j] = x;
+    }
+  }
   std::vector<Given> given_;
   std::vector<Mention> list_;  // sorted by words
 };
@@ -717,10 +737,13 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
   }
   if (mentions.empty()) return;
   mentions.Build();
-  // Existing short mentions (a surname alone) get the full name as norm.
+  // Existing short mentions (a surname alone) get the full name as norm,
+  // once the mentions are no longer used (they point to the norms): the
+  // norms are copied here, as they are before any changes.
+  std::vector<std::pair<size_t, std::string>> renamed;
   for (const auto& [i, words] : persons) {
     const Mention* m = mentions.Find(words);
-    if (m != nullptr && !m->ambiguous && words.size < m->norm_words) (*entities)[i].norm = m->norm;
+    if (m != nullptr && !m->ambiguous && words.size < m->norm_words) renamed.emplace_back(i, *m->norm);
   }
   // Index by first word; the last byte of a token and the first and last
   // letters of its forms let most tokens be skipped without a lookup.
@@ -768,16 +791,17 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         const std::string_view pw = rel::Between(a, prev.begin, prev.end);
         if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin))) {
           const PersonLexicon::Word info = lex.Info(pw);
-          if ((info.given() || info.particle()) && Squeezed(best->norm).size() > Squeezed(pw).size() &&
-              best->words.size < best->norm_words)
+          if ((info.given() || info.particle()) && best->words.size < best->norm_words &&
+              Squeezed(*best->norm).size() > Squeezed(pw).size())
             break;
         }
       }
-      found.push_back(PersonMention(begin, end, best->norm,
+      found.push_back(PersonMention(begin, end, *best->norm,
                                     best->words.size < best->norm_words ? "mentions.cc surname"
                                                                         : "mentions.cc repeated_name"));
     }
   }
+  for (auto& [i, norm] : renamed) (*entities)[i].norm = std::move(norm);
   InsertAll(entities, std::move(found));
 }
 
