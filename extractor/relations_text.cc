@@ -12,7 +12,6 @@ namespace rel {
 namespace {
 
 using text_util::Decode;
-using text_util::IsArabicLetter;
 using text_util::Letters;
 using text_util::StartsWith;
 
@@ -36,15 +35,6 @@ char32_t DecodeBefore(std::string_view s, size_t pos, size_t* start) {
 }
 
 }  // namespace
-
-std::string_view Between(const Analysis& a, uint32_t from, uint32_t to) {
-  if (to <= from || to > a.text.size()) return {};
-  return a.text.substr(from, to - from);
-}
-
-bool Blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
 
 bool HasBreak(std::string_view s) {
   size_t pos = 0;
@@ -116,21 +106,16 @@ uint32_t SkipBackFiller(const Analysis& a, uint32_t pos) {
   return static_cast<uint32_t>(p);
 }
 
-// The word scans read Arabic letters of two bytes without decoding them.
+// The word scans read Arabic letters of two bytes without decoding them: in
+// valid UTF-8 (normalized text), every Arabic letter takes two bytes with a
+// lead 0xD8..0xDB.
 Word NextWord(const Analysis& a, uint32_t pos) {
   const std::string_view text = a.text;
   size_t p = pos;
   while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
   Word w;
   w.begin = static_cast<uint32_t>(p);
-  while (p < text.size()) {
-    size_t q = p;
-    bool letter;
-    text_util::DecodeLetter(text, &q, &letter);
-    if (!letter) break;
-    p = q;
-  }
-  w.end = static_cast<uint32_t>(p);
+  w.end = static_cast<uint32_t>(text_util::LetterRunEnd(text, p));
   return w;
 }
 
@@ -140,21 +125,7 @@ Word PreviousWord(const Analysis& a, uint32_t pos) {
   while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
   Word w;
   w.end = static_cast<uint32_t>(p);
-  while (p > 0) {
-    if (p >= 2) {
-      const unsigned char lead = static_cast<unsigned char>(text[p - 2]);
-      const unsigned char next = static_cast<unsigned char>(text[p - 1]);
-      if (lead >= 0xD8 && lead <= 0xDB && (next & 0xC0) == 0x80) {
-        if (!text_util::IsArabicLetter2(lead, next)) break;
-        p -= 2;
-        continue;
-      }
-    }
-    size_t start;
-    if (!IsArabicLetter(DecodeBefore(text, p, &start))) break;
-    p = start;
-  }
-  w.begin = static_cast<uint32_t>(p);
+  w.begin = static_cast<uint32_t>(text_util::LetterRunBegin(text, p));
   return w;
 }
 

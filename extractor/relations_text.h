@@ -17,10 +17,18 @@ namespace khabar {
 namespace rel {
 
 // The normalized text between two byte offsets (empty when to <= from).
-std::string_view Between(const Analysis& a, uint32_t from, uint32_t to);
+// Inline, as Blank: the linking stages ask them of most words they read.
+inline std::string_view Between(const Analysis& a, uint32_t from, uint32_t to) {
+  if (to <= from || to > a.text.size()) return {};
+  return a.text.substr(from, to - from);
+}
 
 // Only spaces and tabs.
-bool Blank(std::string_view s);
+inline bool Blank(std::string_view s) {
+  for (const char c : s)
+    if (c != ' ' && c != '\t') return false;
+  return true;
+}
 // A line break or a sentence end (. ! ? ؟ ؛), but not an ellipsis (..).
 bool HasBreak(std::string_view s);
 

@@ -104,6 +104,19 @@ inline size_t LetterRunEnd(std::string_view s, size_t pos) {
   }
   return static_cast<size_t>(p - begin);
 }
+// The start of the run of Arabic letters that ends at `pos` (`pos` when
+// none does), read backwards as LetterRunEnd reads forwards: in valid UTF-8
+// a lead 0xD8..0xDB two bytes before a point starts the character before it.
+inline size_t LetterRunBegin(std::string_view s, size_t pos) {
+  const unsigned char* const begin = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* p = begin + pos;
+  while (p - begin >= 2) {
+    const unsigned row = p[-2] - 0xD8u;
+    if (row > 3 || !((kArabicLetterBits[row] >> (p[-1] & 0x3F)) & 1)) break;
+    p -= 2;
+  }
+  return static_cast<size_t>(p - begin);
+}
 // Number of code points: bytes that are not continuation bytes (10xxxxxx),
 // counted eight at a time.
 inline size_t Letters(std::string_view word) {
