@@ -541,8 +541,15 @@ struct Mention {
   // The norm of a person of the article, which must stay unchanged while
   // the mention is used.
   const std::string* norm = nullptr;
-  size_t norm_words = 0;   // words of the full name
   bool ambiguous = false;  // two people share the words
+  // NameWordCount of the norm (the words of the full name), counted when
+  // first asked: most mentions are never matched.
+  mutable int norm_words = -1;
+
+  size_t NormWords() const {
+    if (norm_words < 0) norm_words = static_cast<int>(NameWordCount(*norm));
+    return static_cast<size_t>(norm_words);
+  }
 };
 
 // An order of words that compares lengths first: most comparisons end there.
@@ -585,7 +592,7 @@ class Mentions {
     for (const Place& place : order) {
       const Given& g = given_[place.given];
       if (list_.empty() || !(list_.back().words == g.words)) {
-        list_.push_back(Mention{g.words, g.norm, NameWordCount(*g.norm)});
+        list_.push_back(Mention{g.words, g.norm});
         continue;
       }
       Mention& m = list_.back();
@@ -595,7 +602,7 @@ class Mentions {
       if (have == add_norm || text_util::EndsWith(have, add_norm)) continue;
       if (text_util::EndsWith(add_norm, have)) {
         m.norm = g.norm;
-        m.norm_words = NameWordCount(*m.norm);
+        m.norm_words = -1;
         continue;
       }
       m.ambiguous = true;
@@ -609,6 +616,7 @@ class Mentions {
     return it != list_.end() && it->words == words ? &*it : nullptr;
   }
 
+  void Reserve(size_t names) { given_.reserve(names); }
   bool empty() const { return given_.empty(); }
   const std::vector<Mention>& list() const { return list_; }
 
@@ -659,6 +667,7 @@ inline size_t TailKey(const char* end) {
 class FirstWordIndex {
  public:
   explicit FirstWordIndex(const Mentions& mentions) {
+    sorted_.reserve(mentions.list().size());
     for (const Mention& m : mentions.list()) {
       if (m.ambiguous) continue;
       sorted_.push_back(&m);
@@ -718,9 +727,14 @@ class FirstWordIndex {
 // Full names again (a repeated name needs no context the second time) and
 // surnames alone, linked to the full name through its norm.
 void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candidate>* entities) {
+  size_t num_persons = 0;
+  for (const Candidate& c : *entities) num_persons += c.type == "PERSON";
+  if (num_persons == 0) return;
   Mentions mentions;
+  mentions.Reserve(2 * num_persons);  // a person gives its words and a surname at most
   // The words of every person, with its entity index.
   std::vector<std::pair<size_t, NameWords>> persons;
+  persons.reserve(num_persons);
   for (size_t i = 0; i < entities->size(); ++i) {
     const Candidate& c = (*entities)[i];
     if (c.type != "PERSON") continue;
@@ -743,14 +757,22 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
   std::vector<std::pair<size_t, std::string>> renamed;
   for (const auto& [i, words] : persons) {
     const Mention* m = mentions.Find(words);
-    if (m != nullptr && !m->ambiguous && words.size < m->norm_words) renamed.emplace_back(i, *m->norm);
+    if (m != nullptr && !m->ambiguous && words.size < m->NormWords()) renamed.emplace_back(i, *m->norm);
   }
   // Index by first word; the last byte of a token and the first and last
   // letters of its forms let most tokens be skipped without a lookup.
   const FirstWordIndex index(mentions);
   const std::vector<Token>& tokens = *a.tokens;
   std::string scratch;
-  std::vector<Candidate> found;
+  // The names found, as places: they become entities at the end, in a
+  // vector of the right size (a Candidate costs a move each time a vector
+  // grows).
+  struct Found {
+    uint32_t begin;
+    uint32_t end;
+    const Mention* mention;
+  };
+  std::vector<Found> found;
   for (size_t t = index.NextToken(tokens, a.key_text, 0); t < tokens.size();
        t = index.NextToken(tokens, a.key_text, t + 1)) {
     const std::string_view token = tokens[t].View(a.key_text);  // folded already
@@ -791,18 +813,23 @@ void LinkSurnames(const Analysis& a, const PersonLexicon& lex, std::vector<Candi
         const std::string_view pw = rel::Between(a, prev.begin, prev.end);
         if (!prev.empty() && rel::Blank(rel::Between(a, prev.end, tokens[t].begin))) {
           const PersonLexicon::Word info = lex.Info(pw);
-          if ((info.given() || info.particle()) && best->words.size < best->norm_words &&
+          if ((info.given() || info.particle()) && best->words.size < best->NormWords() &&
               Squeezed(*best->norm).size() > Squeezed(pw).size())
             break;
         }
       }
-      found.push_back(PersonMention(begin, end, *best->norm,
-                                    best->words.size < best->norm_words ? "mentions.cc surname"
-                                                                        : "mentions.cc repeated_name"));
+      found.push_back(Found{begin, end, best});
     }
   }
+  std::vector<Candidate> names;
+  names.reserve(found.size());
+  for (const Found& f : found) {
+    const Mention& m = *f.mention;
+    names.push_back(PersonMention(f.begin, f.end, *m.norm,
+                                  m.words.size < m.NormWords() ? "mentions.cc surname" : "mentions.cc repeated_name"));
+  }
   for (auto& [i, norm] : renamed) (*entities)[i].norm = std::move(norm);
-  InsertAll(entities, std::move(found));
+  InsertAll(entities, std::move(names));
 }
 
 }  // namespace
