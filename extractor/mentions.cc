@@ -139,6 +139,9 @@ void InsertAll(std::vector<Candidate>* entities, std::vector<Candidate> found) {
   entities->swap(out);
 }
 
+// Whether `x` and `y` are the same view (WithoutProclitics left a word as it was).
+bool SameView(std::string_view x, std::string_view y) { return x.data() == y.data() && x.size() == y.size(); }
+
 // Whether an entity starts inside [begin, end): a place or organization
 // after a glued preposition (بباريس) is not part of a name.
 bool EntityInside(const std::vector<Candidate>& entities, uint32_t begin, uint32_t end) {
@@ -326,11 +329,22 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
       words[num_words++] = w;
       p = w.begin;
     }
+    // The lexicon's answers about each word, asked once for all the starts
+    // tried (each start asks about the words after it again).
+    PersonLexicon::Word infos[kMaxWords];
+    uint32_t asked = 0;  // bit j: infos[j] is set
+    auto info_of = [&](size_t j) {
+      if (!((asked >> j) & 1)) {
+        infos[j] = lex.Info(rel::Between(a, words[j].begin, words[j].end));
+        asked |= 1u << j;
+      }
+      return infos[j];
+    };
     // Nearest start first: a verb or a title before the name must not join it.
     for (size_t s = 0; s < num_words; ++s) {
       uint32_t begin = words[s].begin;
       const std::string_view first = rel::Between(a, words[s].begin, words[s].end);
-      const PersonLexicon::Word first_info = lex.Info(first);
+      const PersonLexicon::Word first_info = info_of(s);
       const bool given_start = first_info.given() || first_info.particle();
       bool boundary = false, after_verb = false;
       if (s + 1 < num_words) {
@@ -338,11 +352,11 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
         // any word that is not itself part of a name.
         const std::string_view prev_word = rel::Between(a, words[s + 1].begin, words[s + 1].end);
         const std::string_view prev = rel::WithoutProclitics(prev_word, &prev_buffer);
-        const PersonLexicon::Word prev_info = lex.Info(prev);
+        const PersonLexicon::Word prev_info = SameView(prev, prev_word) ? info_of(s + 1) : lex.Info(prev);
         after_verb = prev_info.intro();
         boundary = after_verb || prev_info.honorific() || prev_info.title();
         if (!boundary && given_start) {
-          const PersonLexicon::Word word_info = lex.Info(prev_word);
+          const PersonLexicon::Word word_info = info_of(s + 1);
           boundary = !word_info.given() && !word_info.particle() && !word_info.family();
         }
         if (boundary && !given_start && text_util::StartsWith(first, "\xD9\x84") && text_util::Letters(first) > 3 &&
@@ -370,10 +384,15 @@ void AddNamesBeforeRoles(const Analysis& a, const PersonLexicon& lex, std::vecto
       for (size_t k = 0; k < kMaxSpanWords && !verb && span_words.Has(k); ++k) {
         const text_util::WordSpan& w = span_words[k];
         const std::string_view t = span_words.Word(k);
+        // The span's words are words[s] .. words[0] (the first one perhaps
+        // without a glued و or ل): their answers are known or kept.
+        if (k <= s && begin + w.begin == words[s - k].begin && begin + w.end == words[s - k].end)
+          span_words.SetInfo(k, info_of(s - k));
+        const std::string_view bare = rel::WithoutProclitics(t, &word_buffer);
         // ي: a verb after the first word (ولم يدل); a first word may be a
         // name such as يوغرطة, checked below with the last word.
         verb = (w.begin > 0 && text_util::StartsWith(t, "\xD9\x8A") && !span_words.Info(k).given()) ||
-               lex.Info(rel::WithoutProclitics(t, &word_buffer)).stop() ||
+               (SameView(bare, t) ? span_words.Info(k) : lex.Info(bare)).stop() ||
                (text_util::StartsWith(t, "\xD9\x88") && lex.Info(t.substr(2)).stop());
       }
       if (verb) continue;

@@ -65,6 +65,12 @@ class ScannedWords {
     }
     return info_[k];
   }
+  // Sets what Info(k) answers, for a caller that has asked the lexicon
+  // about Word(k) already.
+  void SetInfo(size_t k, PersonLexicon::Word info) {
+    info_[k] = info;
+    asked_ |= 1u << k;
+  }
 
  private:
   std::string_view text_;
