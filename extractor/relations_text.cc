@@ -82,6 +82,11 @@ bool OrgGap(std::string_view gap, bool place) {
 uint32_t SkipFiller(const Analysis& a, uint32_t pos, std::string_view punct) {
   size_t p = pos;
   while (p < a.text.size()) {
+    // A character of the Arabic block (a lead byte 0xD8..0xDB) is no blank
+    // or quote, nor one of `punct` when none of them has its lead byte: most
+    // scans stop at a letter.
+    const unsigned char lead = static_cast<unsigned char>(a.text[p]);
+    if (lead - 0xD8u <= 3 && punct.find(static_cast<char>(lead)) == std::string_view::npos) break;
     size_t q = p;
     const char32_t c = Decode(a.text, &q);
     bool skip = c == ' ' || c == '\t' || IsQuote(c);
@@ -98,6 +103,9 @@ uint32_t SkipFiller(const Analysis& a, uint32_t pos, std::string_view punct) {
 uint32_t SkipBackFiller(const Analysis& a, uint32_t pos) {
   size_t p = std::min<size_t>(pos, a.text.size());
   while (p > 0) {
+    // A character of the Arabic block (two bytes with a lead 0xD8..0xDB in
+    // valid UTF-8) is no blank or quote: most scans stop at a letter.
+    if (p >= 2 && static_cast<unsigned char>(a.text[p - 2]) - 0xD8u <= 3) break;
     size_t start;
     const char32_t c = DecodeBefore(a.text, p, &start);
     if (!(c == ' ' || c == '\t' || IsQuote(c))) break;
