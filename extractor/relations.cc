@@ -55,9 +55,10 @@ bool HasPronoun(std::string_view role_text) {
 
 // Text between a person and the title after it: spaces, a comma, a colon, a
 // dash or an ellipsis, closing quotes, بصفته ("in the capacity of"); no
-// conjunction.
+// conjunction. The gap is often a long stretch of text: reading it for
+// those marks fails at its first word, so the sentence ends are looked for
+// only in a gap that passes.
 bool PersonRoleGap(std::string_view gap) {
-  if (rel::HasBreak(gap)) return false;
   static const std::string_view kCapacity[] = {
       "\xD8\xA8\xD8\xB5\xD9\x81\xD8\xAA\xD9\x87\xD8\xA7",  // بصفتها
       "\xD8\xA8\xD8\xB5\xD9\x81\xD8\xAA\xD9\x87",          // بصفته
@@ -83,13 +84,20 @@ bool PersonRoleGap(std::string_view gap) {
     }
     return false;
   }
-  return marks <= 3;
+  return marks <= 3 && !rel::HasBreak(gap);
 }
 
 class RelationFinder {
  public:
   RelationFinder(const Analysis& a, const std::vector<Candidate>& entities, std::vector<Relation>* out)
-      : a_(a), e_(entities), lex_(a.gazetteer, a.rules), anaphors_(a, entities), out_(out) {}
+      : a_(a),
+        e_(entities),
+        lex_(a.gazetteer, a.rules),
+        anaphors_(a, entities),
+        out_(out),
+        after_adjective_(FindClass(a, "role_after_adjective")),
+        board_(FindClass(a, "role_board")),
+        office_(FindClass(a, "person_office")) {}
 
   void Run() {
     for (size_t i = 0; i < e_.size(); ++i)
@@ -113,6 +121,16 @@ class RelationFinder {
   }
 
  private:
+  // The class of the rules named `name`, found once per article rather than
+  // by name for each title or person (nullptr: no rules or no such class).
+  static const RuleSet::Class* FindClass(const Analysis& a, std::string_view name) {
+    return a.rules ? a.rules->FindClass(name) : nullptr;
+  }
+
+  bool InClass(const RuleSet::Class* cls, std::string_view word) const {
+    return cls != nullptr && a_.rules->ClassValue(cls, word).has_value();
+  }
+
   struct Org {
     int index = -1;
     bool anaphoric = false;
@@ -124,7 +142,7 @@ class RelationFinder {
   uint32_t AfterTitle(size_t r) {
     uint32_t p = e_[r].end;
     rel::Word w = rel::NextWord(a_, p);
-    if (!w.empty() && a_.rules && a_.rules->ClassValue("role_after_adjective", rel::Between(a_, w.begin, w.end)))
+    if (!w.empty() && InClass(after_adjective_, rel::Between(a_, w.begin, w.end)))
       p = w.end;
     return p;
   }
@@ -247,9 +265,12 @@ class RelationFinder {
       if (e_[k].type == "ROLE") return -1;
       if (e_[k].type != "PERSON") continue;
       std::string_view gap = rel::Between(a_, e_[k].end, b);
-      if (gap.size() > 240 || rel::HasBreak(gap)) return -1;
+      if (gap.size() > 240) return -1;
+      // The comma first: most persons have none after them, and the gap is
+      // read for sentence ends only when they do.
       const uint32_t after = rel::SkipFiller(a_, e_[k].end, "");
       if (after >= a_.text.size() || a_.text.substr(after, 2) != "\xD8\x8C") return -1;  // ،
+      if (rel::HasBreak(gap)) return -1;
       // Words describing the person between the comma and و (not X، وY).
       const rel::Word w = rel::NextWord(a_, rel::SkipFiller(a_, after + 2, ""));
       if (w.empty() || w.end >= b) return -1;
@@ -271,8 +292,8 @@ class RelationFinder {
     }
     // A board member in a list after its president (X رئيسا، وY نائبا
     // للرئيس، وZ أمينا للمال): the organization of the title before.
-    if (person >= 0 && org.index < 0 && ListItem(r) && a_.rules &&
-        a_.rules->ClassValue("role_board", Normalizer::Default().NormalizeString(e_[r].norm))) {
+    if (person >= 0 && org.index < 0 && ListItem(r) &&
+        InClass(board_, Normalizer::Default().NormalizeString(e_[r].norm))) {
       // (Not from a title of the same person: رئيسة لجنة X، المستشارة Y.)
       if (last_org_ >= 0 && e_[r].begin - last_org_pos_ <= 1500 && last_person_ != person) {
         org.index = last_org_;
@@ -304,8 +325,10 @@ class RelationFinder {
       rel::Word verb = rel::PreviousWord(a_, rel::SkipBackFiller(a_, e_[k].begin));
       if (verb.empty()) continue;
       const std::string_view v = rel::Between(a_, verb.begin, verb.end);
-      if (!a_.rules || !a_.rules->ClassValue("person_office", v)) continue;
-      if (v.find("\xD8\xB1\xD8\xA7\xD8\xB3") == std::string_view::npos) continue;  // راس (رأس): presides
+      // راس (رأس): presides. The substring test first: it rules out most
+      // words without a lookup.
+      if (v.find("\xD8\xB1\xD8\xA7\xD8\xB3") == std::string_view::npos) continue;
+      if (!InClass(office_, v)) continue;
       // The organization: a named entity or a generic noun before (التي|الذي).
       int org = -1;
       rel::Word rel_pronoun = rel::PreviousWord(a_, verb.begin);
@@ -359,6 +382,9 @@ class RelationFinder {
   int last_person_ = -1;       // its person
   std::string name_suffix_;
   int main_org_ = -2;  // not computed yet
+  const RuleSet::Class* const after_adjective_;  // role_after_adjective
+  const RuleSet::Class* const board_;            // role_board
+  const RuleSet::Class* const office_;           // person_office
 };
 
 }  // namespace
