@@ -88,7 +88,11 @@ void Gazetteer::BuildLinks() {
   for (const auto& [key, child] : edges_)
     if ((key >> 32) == 0) root_children_[static_cast<uint32_t>(key)] = child;
   root_links_.resize(root_children_.size());
-  for (size_t id = 0; id < root_children_.size(); ++id) root_links_[id] = LinkTo(root_children_[id]);
+  first_words_.assign((root_children_.size() + 63) / 64, 0);
+  for (size_t id = 0; id < root_children_.size(); ++id) {
+    root_links_[id] = LinkTo(root_children_[id]);
+    if (root_links_[id].Exists()) first_words_[id >> 6] |= uint64_t{1} << (id & 63);
+  }
   size_t slots = 2;
   while (slots < 2 * edges_.size()) slots *= 2;
   edge_slots_.assign(slots, EdgeSlot{});
@@ -239,8 +243,8 @@ bool Gazetteer::LongestAt(uint32_t i, const std::vector<Token>& tokens, WordId i
       skip = stem.skip;
     }
     const uint32_t word = id(i, form);
-    Link link = word == WordTable::kNotFound ? Link{} : root_links_[word];
-    if (!link.Exists()) continue;
+    if (!StartsName(word)) continue;
+    Link link = root_links_[word];
     for (uint32_t j = i + 1;; ++j) {
       if (link.entity != WordTable::kNotFound && (!found || j > hit->end_token)) {
         *hit = GazetteerHit{i, j, skip, link.entity};

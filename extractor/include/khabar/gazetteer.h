@@ -133,6 +133,14 @@ class Gazetteer {
   std::unordered_map<uint64_t, uint32_t> edges_;  // while loading
   std::vector<uint32_t> root_children_;  // by word id: the root's child, or 0
   std::vector<Link> root_links_;         // by word id: LinkTo(root_children_[id])
+  // By word id, one bit: whether a name starts with the word
+  // (root_links_[id].Exists()). Most words of a text that the gazetteer knows
+  // only go on a name; these bits (a few hundred bytes) stay in the cache
+  // where reading their links would not.
+  std::vector<uint64_t> first_words_;
+  bool StartsName(uint32_t word) const {
+    return word != WordTable::kNotFound && (first_words_[word >> 6] >> (word & 63) & 1) != 0;
+  }
   struct EdgeSlot {
     uint32_t node = 0;  // 0: empty (the root's edges are in root_links_)
     uint32_t word = 0;
