@@ -108,13 +108,17 @@ class RelationFinder {
 
   // محافظ المنيا in the title and اللواء X، محافظ المنيا in the body: the
   // relation without a person says nothing the one with a person does not.
+  // The names are keyed only when there are relations of both kinds.
   void DropAnonymousDuplicates() {
+    auto anonymous = [](const Relation& r) { return !r.person; };
+    if (std::none_of(out_->begin(), out_->end(), anonymous)) return;
     auto key = [&](const Relation& r) {
       return rel::NameKey(e_[r.role].value.value) + "|" + (r.org ? rel::NameKey(e_[*r.org].norm) : std::string());
     };
     std::set<std::string> with_person;
     for (const Relation& r : *out_)
       if (r.person) with_person.insert(key(r));
+    if (with_person.empty()) return;
     out_->erase(std::remove_if(out_->begin(), out_->end(),
                                [&](const Relation& r) { return !r.person && with_person.count(key(r)); }),
                 out_->end());
