@@ -139,6 +139,7 @@ class RelationFinder {
     int index = -1;
     bool anaphoric = false;
     uint32_t end = 0;  // where the organization (or the title) ends in the text
+    uint32_t after_title = 0;  // AfterTitle of the title
   };
 
   // Where the organization of the title at `r` may start: after the title
@@ -156,6 +157,7 @@ class RelationFinder {
     org.end = e_[r].end;
     const std::string_view role_text = rel::Between(a_, e_[r].begin, e_[r].end);
     const uint32_t from = AfterTitle(r);
+    org.after_title = from;
     if (from != e_[r].end) org.end = from;
     if (r + 1 < e_.size() && IsNamed(e_[r + 1]) &&
         rel::OrgGap(rel::Between(a_, from, e_[r + 1].begin), e_[r + 1].type == "LOC")) {
@@ -230,9 +232,10 @@ class RelationFinder {
   }
 
   // Nothing that could name an organization follows the title: a comma, a
-  // full stop, a word with و, the end of the line.
-  bool ListItem(size_t r) {
-    const uint32_t p = rel::SkipFiller(a_, AfterTitle(r), "");
+  // full stop, a word with و, the end of the line. `after_title` is
+  // AfterTitle(r).
+  bool ListItem(size_t r, uint32_t after_title) {
+    const uint32_t p = rel::SkipFiller(a_, after_title, "");
     if (p >= a_.text.size()) return true;
     if (r + 1 < e_.size() && e_[r + 1].type == "PERSON" && e_[r + 1].begin == p) return true;
     const char c = a_.text[p];
@@ -296,7 +299,7 @@ class RelationFinder {
     }
     // A board member in a list after its president (X رئيسا، وY نائبا
     // للرئيس، وZ أمينا للمال): the organization of the title before.
-    if (person >= 0 && org.index < 0 && ListItem(r) &&
+    if (person >= 0 && org.index < 0 && ListItem(r, org.after_title) &&
         InClass(board_, Normalizer::Default().NormalizeString(e_[r].norm))) {
       // (Not from a title of the same person: رئيسة لجنة X، المستشارة Y.)
       if (last_org_ >= 0 && e_[r].begin - last_org_pos_ <= 1500 && last_person_ != person) {
