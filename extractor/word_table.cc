@@ -2,13 +2,6 @@
 
 namespace khabar {
 
-bool WordTable::IsRecordOf(uint32_t record, std::string_view w) const {
-  const char* p = arena_.data() + record;
-  uint32_t length;
-  std::memcpy(&length, p + sizeof(uint32_t), sizeof(length));
-  return length == w.size() && SameBytes(p + kRecordHeader + payload_size_, w.data(), length);
-}
-
 void WordTable::Place(uint64_t hash, uint32_t record, std::vector<uint64_t>* slots) {
   const size_t mask = slots->size() - 1;
   size_t i = hash & mask;

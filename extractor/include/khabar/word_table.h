@@ -153,9 +153,15 @@ class WordTable {
       }
     }
   }
-  // Whether the record at arena_[record] is that of `word`. Out of line: only
-  // a probe whose tag matches compares the words.
-  [[gnu::noinline]] bool IsRecordOf(uint32_t record, std::string_view word) const;
+  // Whether the record at arena_[record] is that of `word`. Inline: most
+  // probes that reach it are of words found, and a call would make the
+  // caller's loop over forms keep its variables in memory.
+  bool IsRecordOf(uint32_t record, std::string_view word) const {
+    const char* p = arena_.data() + record;
+    uint32_t length;
+    std::memcpy(&length, p + sizeof(uint32_t), sizeof(length));
+    return length == word.size() && SameBytes(p + kRecordHeader + payload_size_, word.data(), length);
+  }
   void Grow();
   static void Place(uint64_t hash, uint32_t record, std::vector<uint64_t>* slots);
   void AddToFilter(uint64_t hash) { filter_[FilterWord(hash)] |= FilterBits(hash); }
