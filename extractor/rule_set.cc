@@ -225,8 +225,9 @@ constexpr size_t kMaxLiterals = 16;
 // order of preference (Rule::literals): alternatives `a|b`, non-capturing
 // groups `(?:...)`, maybe optional (`?`), of escaped punctuation, letters,
 // `[ \t]+` (written as LiteralWords::kBlanks) and `[ةه]` (written as
-// LiteralWords::kTaOrHa). False for anything else, or too many strings.
-bool ParseLiterals(std::string_view choice, std::vector<std::string>* out) {
+// LiteralWords::kTaOrHa); with `punctuation`, also ASCII punctuation, maybe
+// optional (`:?`). False for anything else, or too many strings.
+bool ParseLiterals(std::string_view choice, std::vector<std::string>* out, bool punctuation = false) {
   constexpr std::string_view kTaOrHa = "[\xD8\xA9\xD9\x87]";
   size_t begin = 0;
   for (size_t i = 0; i <= choice.size(); ++i) {
@@ -252,7 +253,9 @@ bool ParseLiterals(std::string_view choice, std::vector<std::string>* out) {
       const unsigned char c = static_cast<unsigned char>(alt[k]);
       if (alt.compare(k, 3, "(?:") == 0) {
         const size_t close = GroupEnd(alt, k);
-        if (close == std::string_view::npos || !ParseLiterals(alt.substr(k + 3, close - k - 3), &piece)) return false;
+        if (close == std::string_view::npos ||
+            !ParseLiterals(alt.substr(k + 3, close - k - 3), &piece, punctuation))
+          return false;
         k = close + 1;
         if (k < alt.size() && alt[k] == '?') {
           piece.emplace_back();
@@ -272,8 +275,18 @@ bool ParseLiterals(std::string_view choice, std::vector<std::string>* out) {
       } else if (c >= 0x80 || std::isalnum(c) || c == '_') {
         piece.emplace_back(1, static_cast<char>(c));
         ++k;
+      } else if (punctuation && std::ispunct(c) &&
+                 std::string_view("()[]{}|.^$*+?").find(static_cast<char>(c)) == std::string_view::npos) {
+        piece.emplace_back(1, static_cast<char>(c));
+        ++k;
       } else {
         return false;
+      }
+      // `:?` (with `punctuation`): the byte or nothing.
+      if (punctuation && k < alt.size() && alt[k] == '?' && piece.size() == 1 && piece[0].size() == 1 &&
+          static_cast<unsigned char>(piece[0][0]) < 0x80 && !std::isalnum(static_cast<unsigned char>(piece[0][0]))) {
+        piece.emplace_back();
+        ++k;
       }
       if (QuantifiedAt(alt, k)) return false;
       std::vector<std::string> longer;
@@ -423,6 +436,17 @@ bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, Leading
   return !leading->groups.empty() && leading->rest_group != 0 && groups == expected_groups;
 }
 
+// Whether a run of blanks of `literal` (LiteralWords) is followed by a
+// blank, a line feed or another run.
+bool RunBeforeBlank(std::string_view literal) {
+  for (size_t k = 0; k + 1 < literal.size(); ++k)
+    if (literal[k] == LiteralWords::kBlanks &&
+        (literal[k + 1] == LiteralWords::kBlanks || literal[k + 1] == ' ' || literal[k + 1] == '\t' ||
+         literal[k + 1] == '\n'))
+      return true;
+  return false;
+}
+
 // The literal strings (ParseLiterals) one of which opens every match of
 // `pattern` (Rule::openings): the pattern, or the group it opens with when
 // that group is neither optional nor repeated, is a choice of literal
@@ -438,13 +462,22 @@ bool ParseOpenings(std::string_view pattern, std::vector<std::string>* openings)
     const size_t inside = named ? pattern.find('>') + 1 : 3;
     return ParseOpenings(pattern.substr(inside, close - inside), openings);
   }
-  constexpr std::string_view kLineBlanks = "[ \\t\\n]+";
-  std::string blanks_read(pattern);  // kLineBlanks read as `[ \t]+`
-  for (size_t k = blanks_read.find(kLineBlanks); k != std::string::npos; k = blanks_read.find(kLineBlanks, k))
-    blanks_read.replace(k, kLineBlanks.size(), kBlankRun);
-  if (!ParseLiterals(blanks_read, openings)) return false;
+  // Runs of blanks that may hold line feeds read as `[ \t]+`, and optional
+  // ones as an optional `[ \t]+` (not after a backslash: `\[` is no class).
+  static constexpr std::pair<std::string_view, std::string_view> kBlankSpellings[] = {
+      {"[ \\t\\n]+", "[ \\t]+"}, {"[ \\t\\n]*", "(?:[ \\t]+)?"}, {"[ \\t]*", "(?:[ \\t]+)?"}};
+  std::string blanks_read(pattern);
+  for (const auto& [spelling, read] : kBlankSpellings) {
+    for (size_t k = blanks_read.find(spelling); k != std::string::npos; k = blanks_read.find(spelling, k + 1)) {
+      if (k > 0 && blanks_read[k - 1] == '\\') continue;
+      blanks_read.replace(k, spelling.size(), read);
+    }
+  }
+  if (!ParseLiterals(blanks_read, openings, /*punctuation=*/true)) return false;
+  // A run of blanks is matched as all the blanks (and line feeds) there:
+  // a blank or a line feed right after it would never be found.
   for (const std::string& opening : *openings)
-    if (opening.empty()) return false;
+    if (opening.empty() || RunBeforeBlank(opening)) return false;
   return !openings->empty();
 }
 

@@ -17,7 +17,8 @@
 // - groups_keep: the groups of a pattern that does not look outside its
 //   match are searched in the matched bytes alone;
 // - Rule::openings: RE2 is not called where none of the literal strings
-//   that open every match starts the text.
+//   that open every match (maybe with optional blanks and punctuation)
+//   starts the text.
 // Load-time cases check which patterns take each shortcut. Differential
 // cases run a rule that takes it and an equivalent one that RE2 alone
 // matches (the same regex spelled so that the shortcut is not taken) over
@@ -798,11 +799,52 @@ TEST_CASE("RuleSet: only literal strings that open every match are openings") {
       {"(?P<a>" + b + ")|" + d + "[0-9]", {}},  // a choice that is not literal
       {"(?P<a>" + b + "|)" + d, {}},         // an empty opening
       {"\\p{Arabic}+" + b, {}},
+      // Optional blanks and punctuation.
+      {"(?P<s>" + b + "[ \\t]*:?|" + d + "[ \\t\\n]*-)[ \\t]*\\p{Arabic}+",
+       {b + blanks + ":", b + blanks, b + ":", b, d + blanks + "-", d + "-"}},
+      {b + "\\.?" + d, {b + "." + d, b + d}},
+      {b + "[ \\t]+[ \\t]*" + d, {}},  // a run of blanks before another
+      {b + "[ \\t]* " + d, {}},           // a blank written as such
+      {b + "(?:x)?" + d, {b + "x" + d, b + d}},
+      {b + "x?" + d, {}},                   // an optional letter
   };
   for (const Case& c : cases) {
     CAPTURE(c.pattern);
     CHECK(LoadOne(c.pattern).openings == c.openings);
   }
+}
+
+// Texts of triggers (most of them the first two, which the rules below
+// open with) followed by blanks, line feeds and punctuation, or none, then
+// words.
+std::string RandomOpeningText(Random* rng) {
+  const std::vector<std::string> seps = {"", " ", "  ", "\t", "\n", " \n ", ":", " :", ": ", "-", " - ", "\u060C", "."};
+  std::string text;
+  for (size_t n = 2 + rng->Below(6); n > 0; --n) {
+    text += rng->OneIn(2) ? kTriggers[rng->Below(2)] : rng->Trigger();
+    for (size_t k = rng->Below(3); k > 0; --k) text += rng->Pick(seps);
+    text += rng->OneIn(4) ? rng->Pick(kOther) : rng->Letters(kIn, 1, 6);
+    text += rng->OneIn(3) ? "\n" : " ";
+  }
+  return text;
+}
+
+TEST_CASE("RuleSet: openings with optional blanks and punctuation find what RE2 finds") {
+  const std::string w = std::string(kClass) + "+";
+  const std::string& b = kTriggers[0];
+  const std::string& d = kTriggers[1];
+  auto rules = [&](const std::string& os, const std::string& ls) {
+    const std::string t = "'{trig}'";
+    return RuleFile({{"o.byline", t, "(?P<strong>" + b + os + ":?|" + d + os + ":)" + os + "(?P<span>" + w + ")"},
+                     {"o.dash", t, "(?P<lead>" + d + ls + "-?)" + os + "(?P<span>" + w + ")"}});
+  };
+  const std::unique_ptr<Pipeline> fast = PipelineOf(rules("[ \\t]*", "[ \\t\\n]*"));
+  // The same regexes with the blanks spelled otherwise: no openings.
+  const std::unique_ptr<Pipeline> slow = PipelineOf(rules("[\\t ]*", "[\\n\\t ]*"));
+  Random rng(20261201);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 300; ++i) texts.push_back(RandomOpeningText(&rng));
+  CheckShortcut(*fast, *slow, [](const Rule& rule) { return !rule.openings.empty(); }, texts);
 }
 
 // The persons' title pattern (TitledName) over Arabic letters, each group
