@@ -576,7 +576,9 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
   // Kept candidates do not overlap: ordered by begin, they are unique.
   std::sort(kept.begin(), kept.end(), [&](uint32_t i, uint32_t j) { return candidates[i].begin < candidates[j].begin; });
   std::vector<Candidate> out;
-  out.reserve(kept.size());
+  // Room for the names that mention linking adds (InsertAll), which would
+  // otherwise move every entity to a larger vector.
+  out.reserve(kept.size() + kept.size() / 4 + 8);
   for (uint32_t i : kept) out.push_back(std::move(candidates[i]));
   return out;
 }
