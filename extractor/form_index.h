@@ -41,7 +41,8 @@ class FormIndex {
     std::vector<Trigger> triggers;
     // By token: bit k: a form of the token is a word of
     // RuleSet::NeededWords()[k]; bit RuleSet::kNeedsNumber: the token is a
-    // number.
+    // number; bit RuleSet::kNeedsYear: a number of four bytes (four ASCII
+    // digits, as a year of the date rules is written).
     std::vector<uint32_t> needed;
   };
   // `key_text` is the normalized text passed through Gazetteer::FoldKeys.

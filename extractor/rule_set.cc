@@ -925,7 +925,7 @@ class RuleSetLoader {
   }
 
   // `needs: {class: '{name}', within: N}`; the class may be DIGIT (a
-  // number) or a list of such (any of them).
+  // number), YEAR (a number of four digits) or a list of such (any of them).
   Status LoadNeeds(const YAML::Node& node, const std::string& where, Rule* rule) {
     if (!node) return Status();
     std::vector<std::string> classes;
@@ -944,12 +944,12 @@ class RuleSetLoader {
     if (rule->needs_within < 1 || rule->needs_within > 32)
       return Status::Error(where + ": 'needs' wants 'within' between 1 and 32 tokens");
     for (const std::string& cls : classes) {
-      if (cls == "DIGIT") {
-        rule->needs_mask |= uint32_t{1} << RuleSet::kNeedsNumber;
+      if (cls == "DIGIT" || cls == "YEAR") {
+        rule->needs_mask |= uint32_t{1} << (cls == "DIGIT" ? RuleSet::kNeedsNumber : RuleSet::kNeedsYear);
         continue;
       }
       if (cls.size() < 3 || cls.front() != '{' || cls.back() != '}')
-        return Status::Error(where + ": 'needs' names a class as '{name}', or DIGIT");
+        return Status::Error(where + ": 'needs' names a class as '{name}', or DIGIT or YEAR");
       const std::string name = cls.substr(1, cls.size() - 2);
       MaybeAddGazetteerClass(name);
       auto k = set_->classes_.find(name);
@@ -957,7 +957,7 @@ class RuleSetLoader {
       auto known = std::find(set_->needed_classes_.begin(), set_->needed_classes_.end(), name);
       if (known == set_->needed_classes_.end()) {
         if (set_->needed_classes_.size() == RuleSet::kMaxNeededClasses)
-          return Status::Error(where + ": more than 31 classes named by 'needs'");
+          return Status::Error(where + ": more than 30 classes named by 'needs'");
         std::vector<std::string> words;
         for (const std::string& w : k->second.words) words.push_back(FirstTokenKey(w));
         set_->needed_classes_.push_back(name);

@@ -404,6 +404,15 @@ TEST_CASE("RuleSet: a rule with `needs` runs only where a word of the class foll
   CHECK(Extract(*r, fi + " 2020") == "DATE '2020' t.fi");
   CHECK(Extract(*r, fi + " " + mars) == "DATE '" + mars + "' t.fi");
   CHECK(Extract(*r, fi + " " + word).empty());
+
+  // YEAR: a number of four digits (Arabic-Indic ones are folded to them).
+  std::string year_rules = number_rules;
+  year_rules.replace(year_rules.find("class: DIGIT"), 12, "class: YEAR");
+  const std::unique_ptr<Pipeline> y = PipelineOf("n.yaml", year_rules);
+  CHECK(Extract(*y, fi + " 2020") == "DATE '2020' t.fi");
+  CHECK(Extract(*y, fi + " \u0662\u0660\u0662\u0660") == "DATE '\u0662\u0660\u0662\u0660' t.fi");
+  CHECK(Extract(*y, fi + " 12").empty());     // the pattern would match: no year follows
+  CHECK(Extract(*y, fi + " 20201").empty());
 }
 
 TEST_CASE("RuleSet: rules, macros and classes may come from several files") {

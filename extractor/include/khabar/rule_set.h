@@ -128,8 +128,9 @@ struct Rule {
   // cache lines; descriptions and examples follow.
   std::shared_ptr<re2::RE2> re;
   // `needs`: the rule is tried only where a word of NeededWords()[k] (a
-  // token or one of its stems) for some bit k of `needs_mask`, or a number
-  // for bit kNeedsNumber, follows its trigger within `needs_within` tokens;
+  // token or one of its stems) for some bit k of `needs_mask`, a number for
+  // bit kNeedsNumber, or a number of four digits for bit kNeedsYear, follows
+  // its trigger within `needs_within` tokens;
   // 0 when the rule needs nothing.
   uint32_t needs_mask = 0;
   int needs_within = 0;
@@ -223,7 +224,8 @@ class RuleSet {
   const std::vector<uint32_t>& LatinRules() const { return latin_rules_; }
   // The classes named by `needs` fields, by bit of needs_mask (at most
   // kMaxNeededClasses), as their words' first tokens (folded keys).
-  static constexpr int kMaxNeededClasses = 31;
+  static constexpr int kMaxNeededClasses = 30;
+  static constexpr int kNeedsYear = 30;    // the bit of `needs: {class: YEAR}`
   static constexpr int kNeedsNumber = 31;  // the bit of `needs: {class: DIGIT}`
   const std::vector<std::vector<std::string>>& NeededWords() const { return needed_words_; }
 
