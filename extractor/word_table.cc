@@ -24,8 +24,11 @@ uint32_t WordTable::Insert(std::string_view w) {
   const uint32_t id = static_cast<uint32_t>(spans_.size());
   const uint64_t h = Hash(w);
   const size_t record_size = kRecordHeader + payload_size_ + w.size();
+  // A record longer than a line starts where it is: moving it to the next
+  // line would only add padding.
   const size_t line_offset = arena_.size() % kCacheLine;
-  if (line_offset + record_size > kCacheLine) arena_.resize(arena_.size() + kCacheLine - line_offset);
+  if (line_offset != 0 && line_offset + record_size > kCacheLine)
+    arena_.resize(arena_.size() + kCacheLine - line_offset);
   const uint32_t record = static_cast<uint32_t>(arena_.size());
   const uint32_t length = static_cast<uint32_t>(w.size());
   const char* const id_bytes = reinterpret_cast<const char*>(&id);

@@ -6,9 +6,9 @@
 // Thread safety: Find() is const and safe from many threads once building is
 // done. Cost: open addressing at load factor <= 0.5; one hash pass and
 // usually one comparison per lookup, whose record (the word, its id and
-// payload) lies in one cache line when it is no longer than one. A bit filter of one byte per two slots
-// (1/16 of the slots' memory) answers most lookups of absent words without
-// touching the slots.
+// payload) lies in one cache line when it is no longer than one. A bit
+// filter of one byte per two slots (1/16 of the slots' memory) answers most
+// lookups of absent words without touching the slots.
 #ifndef KHABAR_WORD_TABLE_H_
 #define KHABAR_WORD_TABLE_H_
 
@@ -202,9 +202,9 @@ class WordTable {
   // Per word a record: its id and length (four bytes each, native order),
   // its payload (payload_size_ bytes), then its bytes (the folded key). A
   // probe whose tag matches reads only the record for the comparison, the
-  // id and the payload: one cache line, as a record that would cross a line
-  // starts on the next one instead (some quarter more bytes for words of
-  // ten letters with a 16-byte payload).
+  // id and the payload: one cache line, as a record of a line or less that
+  // would cross one starts on the next one instead (some quarter more bytes
+  // for words of ten letters with a 16-byte payload).
   std::vector<char, LineAlignedAllocator<char>> arena_;
   static constexpr size_t kRecordHeader = 2 * sizeof(uint32_t);
   size_t payload_size_ = 0;
