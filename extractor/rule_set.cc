@@ -354,16 +354,23 @@ bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWor
          std::none_of(literals->words.begin(), literals->words.end(), [](const std::string& w) { return w.empty(); });
 }
 
-// Whether a match of `literal` (LiteralWords) has one size only: a run of
+// Whether a run of blanks of `literal` (LiteralWords) is followed by a
+// blank, a line feed or another run: a run matched as all the blanks (and
+// line feeds) there never leaves one for what follows it.
+bool RunBeforeBlank(std::string_view literal) {
+  for (size_t k = 0; k + 1 < literal.size(); ++k)
+    if (literal[k] == LiteralWords::kBlanks &&
+        (literal[k + 1] == LiteralWords::kBlanks || literal[k + 1] == ' ' || literal[k + 1] == '\t' ||
+         literal[k + 1] == '\n'))
+      return true;
+  return false;
+}
+
+// Whether a match of `literal` (LiteralWords) has one size only: each run of
 // blanks is followed by something that is no blank, so that it is all the
 // blanks there.
 bool HasOneSize(std::string_view literal) {
-  for (size_t k = 0; k < literal.size(); ++k)
-    if (literal[k] == LiteralWords::kBlanks &&
-        (k + 1 == literal.size() || literal[k + 1] == LiteralWords::kBlanks || literal[k + 1] == ' ' ||
-         literal[k + 1] == '\t'))
-      return false;
-  return true;
+  return (literal.empty() || literal.back() != LiteralWords::kBlanks) && !RunBeforeBlank(literal);
 }
 
 // Whether every match of `piece` starts with a byte that is no blank: it
@@ -436,17 +443,6 @@ bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, Leading
   return !leading->groups.empty() && leading->rest_group != 0 && groups == expected_groups;
 }
 
-// Whether a run of blanks of `literal` (LiteralWords) is followed by a
-// blank, a line feed or another run.
-bool RunBeforeBlank(std::string_view literal) {
-  for (size_t k = 0; k + 1 < literal.size(); ++k)
-    if (literal[k] == LiteralWords::kBlanks &&
-        (literal[k + 1] == LiteralWords::kBlanks || literal[k + 1] == ' ' || literal[k + 1] == '\t' ||
-         literal[k + 1] == '\n'))
-      return true;
-  return false;
-}
-
 // The literal strings (ParseLiterals) one of which opens every match of
 // `pattern` (Rule::openings): the pattern, or the group it opens with when
 // that group is neither optional nor repeated, is a choice of literal
@@ -474,8 +470,6 @@ bool ParseOpenings(std::string_view pattern, std::vector<std::string>* openings)
     }
   }
   if (!ParseLiterals(blanks_read, openings, /*punctuation=*/true)) return false;
-  // A run of blanks is matched as all the blanks (and line feeds) there:
-  // a blank or a line feed right after it would never be found.
   for (const std::string& opening : *openings)
     if (opening.empty() || RunBeforeBlank(opening)) return false;
   return !openings->empty();
