@@ -109,8 +109,9 @@ size_t TailLength(std::string_view s) {
   return end;
 }
 
-size_t HeadEnd(const RuleMatch& match) {
-  std::string_view head = HeadGroup(match);
+// Bytes from the start of the match to the end of `head`, a capture of it
+// (0 without one).
+size_t HeadEnd(const RuleMatch& match, std::string_view head) {
   return head.data() == nullptr ? 0 : static_cast<size_t>(head.data() - match.text.data()) + head.size();
 }
 
@@ -155,11 +156,6 @@ struct OrgGroups {
         trim = true;
       }
     }
-  }
-
-  // Bytes from the start of the match to the end of the head (0 without one).
-  size_t HeadEnd(const RuleMatch& match) const {
-    return head.data() == nullptr ? 0 : static_cast<size_t>(head.data() - match.text.data()) + head.size();
   }
 };
 
@@ -577,7 +573,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
   const std::string_view text = MatchWithTail(match, groups);
   Lexicon context(value_context, text);
   const bool lam_article = groups.art == kLam;
-  const size_t head_end = groups.HeadEnd(match);
+  const size_t head_end = HeadEnd(match, groups.head);
   if (groups.has_span) return SpanName(match, groups, context, head_end);
 
   const std::string_view head_text = groups.head;
@@ -662,7 +658,7 @@ std::optional<Value> BuildOrgValue(const RuleMatch& match, const ValueContext& v
 std::optional<Value> BuildPlaceValue(const RuleMatch& match, const ValueContext& value_context) {
   const std::string_view text = match.text;
   Lexicon context(value_context, text);
-  const size_t head_end = HeadEnd(match);
+  const size_t head_end = HeadEnd(match, HeadGroup(match));
   const bool city = match.Has("city");
   const bool generic = city || match.Has("generic");  // the norm is the name alone
   // A fixed name (الجهة الشرقية): the pattern delimits it; a `next` capture
