@@ -163,12 +163,6 @@ size_t LettersEnd(std::string_view text, size_t p, const std::bitset<0x800>& let
   return p;
 }
 
-// The end of the run of blanks from text[p].
-size_t BlanksEnd(std::string_view text, size_t p) {
-  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
-  return p;
-}
-
 // Fills groups[1..ngroups] of a pattern of LeadingLiterals matching all of
 // `matched`: each leading group is the string of its choices that starts
 // there, the last group the rest. False, for RE2 to decide, where strings of
@@ -190,7 +184,7 @@ bool LeadingGroups(const LeadingLiterals& leading, std::string_view matched, int
   }
   if (leading.blanks_before_rest) {
     const size_t blanks = p;
-    p = BlanksEnd(matched, p);
+    p = SkipSpacesAndTabs(matched, p);
     if (p == blanks) return false;
   }
   if (leading.rest_group <= ngroups)
@@ -223,11 +217,11 @@ bool TitledNameGroups(const TitledName& titled, std::string_view matched, re2::S
     end[n++] = p;
     if (p == matched.size()) break;
     const size_t blanks = p;
-    p = BlanksEnd(matched, p);
+    p = SkipSpacesAndTabs(matched, p);
     if (p == blanks || n == kMaxWords) return false;
     if (const size_t quote = QuoteAt(matched, p); quote > 0) {
       quoted[n] = true;
-      p = BlanksEnd(matched, p + quote);
+      p = SkipSpacesAndTabs(matched, p + quote);
     }
   }
   constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
@@ -250,11 +244,11 @@ bool TitledNameGroups(const TitledName& titled, std::string_view matched, re2::S
 // ذ and a dot, blanks around it, or a title word after ال or ل and blanks.
 size_t HonorificEnd(const HonorificName& honorific, std::string_view matched, size_t p) {
   if (matched.compare(p, 2, "\xD8\xAF") == 0 || matched.compare(p, 2, "\xD8\xB0") == 0) {
-    const size_t dot = BlanksEnd(matched, p + 2);
-    return dot < matched.size() && matched[dot] == '.' ? BlanksEnd(matched, dot + 1) : std::string_view::npos;
+    const size_t dot = SkipSpacesAndTabs(matched, p + 2);
+    return dot < matched.size() && matched[dot] == '.' ? SkipSpacesAndTabs(matched, dot + 1) : std::string_view::npos;
   }
   const size_t word_end = LettersEnd(matched, p, honorific.letters);
-  const size_t end = BlanksEnd(matched, word_end);
+  const size_t end = SkipSpacesAndTabs(matched, word_end);
   if (end == word_end) return std::string_view::npos;
   const std::string_view word = matched.substr(p, word_end - p);
   for (const std::string_view article : {"\xD8\xA7\xD9\x84", "\xD9\x84"}) {
@@ -269,13 +263,13 @@ size_t HonorificEnd(const HonorificName& honorific, std::string_view matched, si
 // Where the name of a HonorificName starts when all of matched[p..] is one
 // (maybe after a quote and blanks), or npos.
 size_t NameStart(const HonorificName& honorific, std::string_view matched, size_t p) {
-  if (const size_t quote = QuoteAt(matched, p); quote > 0) p = BlanksEnd(matched, p + quote);
+  if (const size_t quote = QuoteAt(matched, p); quote > 0) p = SkipSpacesAndTabs(matched, p + quote);
   const size_t start = p;
   for (int words = 1; words <= 6; ++words) {
     const size_t word_end = LettersEnd(matched, p, honorific.letters);
     if (word_end == p) break;
     if (word_end == matched.size()) return start;
-    p = BlanksEnd(matched, word_end);
+    p = SkipSpacesAndTabs(matched, word_end);
     if (p == word_end) break;
   }
   return std::string_view::npos;

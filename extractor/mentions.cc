@@ -19,6 +19,7 @@
 #include <cstring>
 
 #include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 #include "khabar/word_table.h"
 #include "names/person_lexicon.h"
@@ -507,7 +508,7 @@ size_t NameWordCount(std::string_view name) {
     ++n;
     // The words go on only over spaces or tabs to another letter.
     pos = end;
-    while (pos < name.size() && (name[pos] == ' ' || name[pos] == '\t')) ++pos;
+    pos = SkipSpacesAndTabs(name, pos);
     if (pos == end || !text_util::LetterAt(name, pos)) break;
   }
   return n;

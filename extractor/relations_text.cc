@@ -120,7 +120,7 @@ uint32_t SkipBackFiller(const Analysis& a, uint32_t pos) {
 Word NextWord(const Analysis& a, uint32_t pos) {
   const std::string_view text = a.text;
   size_t p = pos;
-  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+  p = SkipSpacesAndTabs(text, p);
   Word w;
   w.begin = static_cast<uint32_t>(p);
   w.end = static_cast<uint32_t>(text_util::LetterRunEnd(text, p));

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 #include "khabar/tokenizer.h"
 #include "khabar/value_builder.h"
@@ -92,7 +93,7 @@ size_t TailLength(std::string_view s) {
   size_t end = 0;
   for (int word = 0; word < kMaxTailWords; ++word) {
     size_t pos = end;
-    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+    pos = SkipSpacesAndTabs(s, pos);
     if (pos == end) break;
     const size_t word_begin = pos;
     while (pos < s.size()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "khabar/gazetteer.h"
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 #include "khabar/tokenizer.h"
 #include "names/word_memo.h"
@@ -143,7 +144,7 @@ NameWordList::NameWordList(std::string_view text, size_t from) : text_(text), po
 bool NameWordList::SplitNext() {
   const std::string_view text = text_;
   size_t pos = pos_;
-  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  pos = SkipSpacesAndTabs(text, pos);
   if (pos >= text.size()) {
     pos_ = pos;
     return false;

@@ -40,8 +40,7 @@ bool WordReader::ReadNext() {
     return false;
   }
   w.end = p;
-  size_t q = p;
-  while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
+  const size_t q = SkipSpacesAndTabs(text_, p);
   const bool next_is_letter = q > p && LetterAt(text_, q);
   w.closed = !next_is_letter;
   words_.at[count_++] = w;

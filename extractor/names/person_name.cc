@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "khabar/normalizer.h"
 #include "khabar/rule_set.h"
 
 namespace khabar {
@@ -205,8 +206,7 @@ bool AcceptNext(const Unit& u, size_t position, std::string_view w, NameEvidence
 bool LooksLikeSurname(std::string_view word) { return SurnameShape(word); }
 
 bool OpensClause(std::string_view rest, const PersonLexicon& lexicon) {
-  size_t p = 0;
-  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t')) ++p;
+  const size_t p = SkipSpacesAndTabs(rest, 0);
   if (p == rest.size()) return false;
   size_t q = p;
   const char32_t c = text_util::Decode(rest, &q);

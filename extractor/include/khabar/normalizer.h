@@ -144,6 +144,13 @@ void AppendUtf8(char32_t cp, std::string* out);
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view s);
 
+// The end of the run of spaces and tabs of `s` that starts at `pos` (`pos`
+// when there is none).
+inline size_t SkipSpacesAndTabs(std::string_view s, size_t pos) {
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+  return pos;
+}
+
 // `s` with runs of white space (space, tab, CR, LF) made one space and none
 // at either end; the Into form reuses `out`.
 void CollapseSpacesInto(std::string_view s, std::string* out);
