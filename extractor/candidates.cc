@@ -378,7 +378,8 @@ void MatchRule(const Analysis& a, const Rule& rule, uint32_t anchor, const Value
                     : !rule.literals.words.empty() ? ScanLiterals(a, rule, anchor, ngroups, groups)
                                                    : Scan::kUndecided;
   if (scan == Scan::kNoMatch) return;
-  if (scan == Scan::kUndecided && (!MayOpenAt(a.text, rule, anchor) || !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)))
+  if (scan == Scan::kUndecided &&
+      (!MayOpenAt(a.text, rule, anchor) || !MatchWithRe2(a, rule, anchor, ngroups, cache, groups)))
     return;
   RuleMatch match;
   match.rule = &rule;

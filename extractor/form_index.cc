@@ -44,8 +44,10 @@ void FormIndex::Lookup(std::string_view key_text, const std::vector<Token>& toke
   for (size_t t = 0; t < n; ++t) {
     const Token& token = tokens[t];
     uint32_t needed_bits = 0;
-    if (token.kind == TokenKind::kNumber)
-      needed_bits = uint32_t{1} << RuleSet::kNeedsNumber | (token.end - token.begin == 4 ? uint32_t{1} << RuleSet::kNeedsYear : 0);
+    if (token.kind == TokenKind::kNumber) {
+      needed_bits = uint32_t{1} << RuleSet::kNeedsNumber;
+      if (token.end - token.begin == 4) needed_bits |= uint32_t{1} << RuleSet::kNeedsYear;
+    }
     if (token.kind == TokenKind::kNumber || token.kind == TokenKind::kLatin)
       out->triggers.push_back(Trigger{static_cast<uint32_t>(t), 0, nullptr});
     // Filled only once a form is a gazetteer word: most tokens have none.

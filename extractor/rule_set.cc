@@ -349,9 +349,10 @@ bool ParseLiteralWords(std::string_view pattern, int expected_groups, LiteralWor
   }
   literals->word_group = choices.back().first;
   // An empty string would make the prefix optional, or the match empty.
+  auto empty = [](const std::string& s) { return s.empty(); };
   return ParseLiterals(choices.back().second, &literals->words) &&
-         std::none_of(literals->prefixes.begin(), literals->prefixes.end(), [](const std::string& p) { return p.empty(); }) &&
-         std::none_of(literals->words.begin(), literals->words.end(), [](const std::string& w) { return w.empty(); });
+         std::none_of(literals->prefixes.begin(), literals->prefixes.end(), empty) &&
+         std::none_of(literals->words.begin(), literals->words.end(), empty);
 }
 
 // Whether a run of blanks of `literal` (LiteralWords) is followed by a
@@ -412,7 +413,8 @@ bool OpensWithNoBlank(std::string_view piece) {
 bool ParseLeadingLiterals(std::string_view pattern, int expected_groups, LeadingLiterals* leading) {
   int groups = 0;
   for (size_t i = 0; i < pattern.size();) {
-    if (pattern.compare(i, kBlankRun.size(), kBlankRun) == 0 && !leading->blanks_before_rest && !leading->groups.empty()) {
+    if (pattern.compare(i, kBlankRun.size(), kBlankRun) == 0 && !leading->blanks_before_rest &&
+        !leading->groups.empty()) {
       leading->blanks_before_rest = true;
       i += kBlankRun.size();
       continue;
