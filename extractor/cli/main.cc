@@ -22,18 +22,6 @@ constexpr char kUsage[] =
 
 }  // namespace
 
-#ifdef KHABAR_WITH_JEMALLOC
-// jemalloc's defaults for this program (MALLOC_CONF still overrides them).
-// Extraction looks words up in hash tables and rule automata spread over
-// some 30 MB, a few lookups per word; on 4 KB pages most of those lookups
-// also miss the TLB. Transparent huge pages (2 MB) for the heap and for
-// jemalloc's own metadata cover the tables with a few dozen TLB entries, at
-// the cost of about 10 MB more resident memory.
-extern "C" {
-const char* malloc_conf = "thp:always,metadata_thp:always";
-}
-#endif
-
 int main(int argc, char** argv) {
   using namespace khabar::cli;
   if (argc >= 2) {
