@@ -18,7 +18,10 @@
 //   match are searched in the matched bytes alone;
 // - Rule::openings: RE2 is not called where none of the literal strings
 //   that open every match (maybe with optional blanks and punctuation)
-//   starts the text.
+//   starts the text;
+// - `needs`: a rule is tried only where a word it needs follows closely
+//   enough (the default rules with and without their `needs` are compared
+//   on corpus/ and on every rule example).
 // Load-time cases check which patterns take each shortcut. Differential
 // cases run a rule that takes it and an equivalent one that RE2 alone
 // matches (the same regex spelled so that the shortcut is not taken) over
@@ -26,12 +29,17 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <random>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "khabar/json_writer.h"
 #include "khabar/pipeline.h"
 #include "khabar/rule_set.h"
 #include "default_pipeline.h"
@@ -957,6 +965,68 @@ TEST_CASE("RuleSet: the day words open with the words they need") {
     if (rule.id != "date.tomorrow" && rule.id != "date.yesterday") continue;
     CAPTURE(rule.id);
     CHECK(rule.openings.size() >= 3);
+  }
+}
+
+// The texts of corpus/ and of every example and counter-example of the
+// default rules, as articles.
+std::vector<Article> CorpusAndExampleArticles() {
+  namespace fs = std::filesystem;
+  std::vector<Article> articles;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(fs::path(KHABAR_SOURCE_DIR) / "corpus", ec)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    Article& a = articles.emplace_back();
+    a.id = entry.path().filename().string();
+    a.text = buffer.str();
+    a.date = "2024-03-15";
+  }
+  for (const Rule& rule : DefaultPipeline().rules().rules()) {
+    for (const auto* list : {&rule.examples, &rule.counter_examples}) {
+      for (const RuleExample& example : *list) {
+        Article& a = articles.emplace_back();
+        a.id = rule.id;
+        a.text = example.text;
+        a.date = example.anchor.empty() ? "2024-03-15" : example.anchor;
+      }
+    }
+  }
+  return articles;
+}
+
+TEST_CASE("RuleSet: the default rules find the same with and without their needs") {
+  // The default rule files with every `needs:` line taken out.
+  std::vector<DataFile> without;
+  const std::regex needs_line("\\n[ \\t]+needs:[^\\n]*");
+  size_t removed = 0;
+  for (const DataFile& f : DefaultRuleFiles()) {
+    std::string content = std::regex_replace(f.content, needs_line, "");
+    removed += f.content.size() - content.size();
+    without.push_back(DataFile{f.name, content});
+  }
+  REQUIRE(removed > 0);
+  StatusOr<std::unique_ptr<Pipeline>> plain = Pipeline::Create(without, DefaultGazetteerFiles());
+  REQUIRE(plain.ok());
+  size_t needing = 0;
+  for (const Rule& rule : plain.value()->rules().rules()) CHECK(rule.needs_mask == 0);
+  for (const Rule& rule : DefaultPipeline().rules().rules()) needing += rule.needs_mask != 0;
+  CHECK(needing >= 20);
+
+  const std::vector<Article> articles = CorpusAndExampleArticles();
+  REQUIRE(articles.size() > 300);
+  // Provenance names rule lines, which the removed lines have moved.
+  const std::regex line_number("\\.yaml:[0-9]+");
+  for (const Article& article : articles) {
+    std::string with_needs, without_needs;
+    AppendRecordJson(DefaultPipeline().Process(article, ProcessOptions()), &with_needs);
+    AppendRecordJson(plain.value()->Process(article, ProcessOptions()), &without_needs);
+    with_needs = std::regex_replace(with_needs, line_number, ".yaml");
+    without_needs = std::regex_replace(without_needs, line_number, ".yaml");
+    INFO(article.id << ": " << article.text.substr(0, 200));
+    CHECK(with_needs == without_needs);
   }
 }
 
