@@ -5,10 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +13,7 @@
 #include "khabar/json_writer.h"
 #include "khabar/normalizer.h"
 #include "khabar/pipeline.h"
+#include "corpus_texts.h"
 #include "default_pipeline.h"
 
 namespace khabar {
@@ -88,23 +86,6 @@ std::vector<Text> MessyTexts() {
   return texts;
 }
 
-// The articles of corpus/ (whatever is there): real text with real entities.
-std::vector<Text> CorpusTexts() {
-  namespace fs = std::filesystem;
-  std::vector<Text> texts;
-  std::error_code ec;
-  fs::path dir = fs::path(KHABAR_SOURCE_DIR) / "corpus";
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    texts.push_back(Text{entry.path().filename().string(), buffer.str()});
-  }
-  std::sort(texts.begin(), texts.end(), [](const Text& a, const Text& b) { return a.name < b.name; });
-  return texts;
-}
-
 const std::set<std::string> kTypes = {"PERSON", "ORG", "LOC", "DATE", "ROLE"};
 const std::set<std::string> kLocSubtypes = {"country", "region", "province", "commune", "city", "douar", "other"};
 const std::set<std::string> kOrgSubtypes = {"association", "foundation", "council", "ministry", "party", "media",
@@ -171,7 +152,7 @@ TEST_CASE("Pipeline: the default data loads") {
 TEST_CASE("Pipeline: entities map back to the original text on messy input") {
   const Pipeline& p = DefaultPipeline();
   std::vector<Text> texts = MessyTexts();
-  for (Text& t : CorpusTexts()) texts.push_back(std::move(t));
+  for (CorpusText& t : CorpusTexts()) texts.push_back(Text{std::move(t.name), std::move(t.text)});
   size_t entities = 0;
   for (const Text& t : texts) {
     INFO("text: " << t.name);

@@ -29,19 +29,17 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <random>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "khabar/json_writer.h"
 #include "khabar/pipeline.h"
 #include "khabar/rule_set.h"
+#include "corpus_texts.h"
 #include "default_pipeline.h"
 
 namespace khabar {
@@ -971,17 +969,11 @@ TEST_CASE("RuleSet: the day words open with the words they need") {
 // The texts of corpus/ and of every example and counter-example of the
 // default rules, as articles.
 std::vector<Article> CorpusAndExampleArticles() {
-  namespace fs = std::filesystem;
   std::vector<Article> articles;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(fs::path(KHABAR_SOURCE_DIR) / "corpus", ec)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+  for (CorpusText& t : CorpusTexts()) {
     Article& a = articles.emplace_back();
-    a.id = entry.path().filename().string();
-    a.text = buffer.str();
+    a.id = std::move(t.name);
+    a.text = std::move(t.text);
     a.date = "2024-03-15";
   }
   for (const Rule& rule : DefaultPipeline().rules().rules()) {
