@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "candidates.h"
+#include "khabar/normalizer.h"
 #include "names/person_lexicon.h"
 
 namespace khabar {
@@ -24,11 +25,7 @@ inline std::string_view Between(const Analysis& a, uint32_t from, uint32_t to) {
 }
 
 // Only spaces and tabs.
-inline bool Blank(std::string_view s) {
-  for (const char c : s)
-    if (c != ' ' && c != '\t') return false;
-  return true;
-}
+inline bool Blank(std::string_view s) { return SkipSpacesAndTabs(s, 0) == s.size(); }
 // A line break or a sentence end (. ! ? ؟ ؛), but not an ellipsis (..).
 bool HasBreak(std::string_view s);
 

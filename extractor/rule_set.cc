@@ -953,7 +953,8 @@ class RuleSetLoader {
       auto known = std::find(set_->needed_classes_.begin(), set_->needed_classes_.end(), name);
       if (known == set_->needed_classes_.end()) {
         if (set_->needed_classes_.size() == RuleSet::kMaxNeededClasses)
-          return Status::Error(where + ": more than 30 classes named by 'needs'");
+          return Status::Error(where + ": more than " + std::to_string(RuleSet::kMaxNeededClasses) +
+                               " classes named by 'needs'");
         std::vector<std::string> words;
         for (const std::string& w : k->second.words) words.push_back(FirstTokenKey(w));
         set_->needed_classes_.push_back(name);
